@@ -1,0 +1,161 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * What a name refers to, resolved through its `import` or `require` (ESM, CJS, destructured, renamed, namespace)
+ * or through the global object — never guessed from the name alone.
+ */
+export const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
+export interface TraceMap<T> {
+  [key: string]: TraceMap<T>;
+  [key: symbol]: T;
+}
+interface FoundReference<T> {
+  node: TSESTree.Node;
+  path: readonly string[];
+  type: symbol;
+  info: T;
+}
+
+export interface ModuleReference<T> {
+  node: TSESTree.Node;
+  path: readonly string[];
+  kind: 'call' | 'construct' | 'read';
+  info: T;
+}
+
+const NODE_BUILTINS = new Set([
+  'child_process', 'vm', 'fs', 'fs/promises', 'path', 'http', 'https', 'crypto', 'querystring', 'url', 'util',
+]);
+
+/** Node built-ins can be imported as `x` or `node:x`; the trace maps name each once. */
+function withNodePrefixes<T>(modules: TraceMap<T>): TraceMap<T> {
+  const out: TraceMap<T> = { ...modules };
+  for (const name of Object.keys(modules)) {
+    if (NODE_BUILTINS.has(name)) out[`node:${name}`] = modules[name]!;
+  }
+  return out;
+}
+
+export interface ReferenceSpec<T> {
+  /** By module name: `{ vm: { runInNewContext: { [CALL]: info } } }`. Built-ins match `node:` imports too. */
+  modules?: TraceMap<T>;
+  /** By global name: `{ eval: { [CALL]: info } }`, also reached through `globalThis`, `global`, `window`. */
+  globals?: TraceMap<T>;
+}
+
+const cache = new WeakMap<TSESTree.Program, Map<object, ModuleReference<unknown>[]>>();
+
+type Scope = TSESLint.Scope.Scope;
+
+/**
+ * The tracker only follows globals the config declares. Many serverless projects lint without `globals.node`, so
+ * `require`, `setTimeout` and `window` would go unseen; we let it see every undeclared name the file uses as an
+ * implicit global (a name with no definitions), without touching the real scope other rules read.
+ */
+function withImplicitGlobals(globalScope: Scope): Scope {
+  const set = new Map<string, unknown>(globalScope.set);
+  const implicit = new Map<string, TSESLint.Scope.Reference[]>();
+  for (const reference of globalScope.through) {
+    const name = reference.identifier.name;
+    if (set.has(name)) continue;
+    let list = implicit.get(name);
+    if (!list) implicit.set(name, (list = []));
+    list.push(reference);
+  }
+  for (const [name, references] of implicit) {
+    set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
+  }
+  return new Proxy(globalScope, { get: (target, key) => (key === 'set' ? set : Reflect.get(target, key)) });
+}
+
+/**
+ * Every reference in the file to what `spec` describes. Computed once per file and spec (keep specs as module
+ * constants), so several rules, or several visits of one rule, share the work.
+ */
+export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: ReferenceSpec<T>): ModuleReference<T>[] {
+  const program = sourceCode.ast;
+  let perFile = cache.get(program);
+  if (!perFile) {
+    perFile = new Map();
+    cache.set(program, perFile);
+  }
+  const cached = perFile.get(spec);
+  if (cached) return cached as ModuleReference<T>[];
+
+  const tracker = new ASTUtils.ReferenceTracker(withImplicitGlobals(sourceCode.scopeManager!.globalScope!), {
+    mode: 'legacy',
+  });
+  const found: ModuleReference<T>[] = [];
+  const seen = new Set<TSESTree.Node>();
+  const collect = (iterator: Iterable<FoundReference<T>>): void => {
+    for (const ref of iterator) {
+      if (seen.has(ref.node)) continue;
+      seen.add(ref.node);
+      const kind = ref.type === CALL ? 'call' : ref.type === CONSTRUCT ? 'construct' : 'read';
+      found.push({ node: ref.node, path: ref.path, kind, info: ref.info });
+    }
+  };
+  if (spec.modules) {
+    const traced = withNodePrefixes(spec.modules);
+    collect(tracker.iterateEsmReferences(traced));
+    collect(tracker.iterateCjsReferences(traced));
+  }
+  if (spec.globals) collect(tracker.iterateGlobalReferences(spec.globals));
+  perFile.set(spec, found);
+  return found;
+}
+
+const localsCache = new WeakMap<TSESTree.Program, Map<string, string>>();
+
+/**
+ * Local name → module name for top-level `import`s and `require`s (`const middy = require('@middy/core')`,
+ * `import { z } from 'zod'`). Used where a rule asks "does this name come from that library?".
+ */
+export function moduleOfLocals(sourceCode: TSESLint.SourceCode): Map<string, string> {
+  const program = sourceCode.ast;
+  const cached = localsCache.get(program);
+  if (cached) return cached;
+  const locals = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      for (const specifier of statement.specifiers) locals.set(specifier.local.name, statement.source.value);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const module = requiredModule(declarator.init);
+        if (!module) continue;
+        if (declarator.id.type === 'Identifier') locals.set(declarator.id.name, module);
+        else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type === 'Property' && property.value.type === 'Identifier') {
+              locals.set(property.value.name, module);
+            }
+          }
+        }
+      }
+    }
+  }
+  localsCache.set(program, locals);
+  return locals;
+}
+
+/** `'m'` for `require('m')`, `require('m').x`, `await import('m')`. */
+function requiredModule(init: TSESTree.Expression | null): string | null {
+  let node: TSESTree.Node | null = init;
+  while (node && (node.type === 'MemberExpression' || node.type === 'AwaitExpression')) {
+    node = node.type === 'MemberExpression' ? node.object : node.argument;
+  }
+  if (!node) return null;
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === 'Literal' &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') {
+    return node.source.value;
+  }
+  return null;
+}

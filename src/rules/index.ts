@@ -1,0 +1,6 @@
+import noDynamicCode from './no-dynamic-code.js';
+
+/** Every rule, by id. The meta test fails when a file in this folder is missing here. */
+export const rules = {
+  'no-dynamic-code': noDynamicCode,
+};

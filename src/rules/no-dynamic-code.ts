@@ -1,0 +1,122 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, READ, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { isConstant, isFunctionNode, staticString, unwrap, valueParent } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'suggestJsonParse';
+
+type Sink = 'eval' | 'function' | 'timer' | 'vm';
+
+const VM_FUNCTIONS = { [CALL]: 'vm' as Sink };
+const DYNAMIC_CODE: ReferenceSpec<Sink> = {
+  globals: {
+    eval: { [CALL]: 'eval', [READ]: 'eval' },
+    Function: { [CALL]: 'function', [CONSTRUCT]: 'function' },
+    setTimeout: { [CALL]: 'timer' },
+    setInterval: { [CALL]: 'timer' },
+    setImmediate: { [CALL]: 'timer' },
+  },
+  modules: {
+    vm: {
+      runInNewContext: VM_FUNCTIONS,
+      runInThisContext: VM_FUNCTIONS,
+      runInContext: VM_FUNCTIONS,
+      compileFunction: VM_FUNCTIONS,
+      Script: { [CONSTRUCT]: 'vm' },
+      SourceTextModule: { [CONSTRUCT]: 'vm' },
+    },
+  },
+};
+
+/** A first argument a timer will evaluate as code: a string, or a value we can tell is not a function. */
+function isCodeArgument(node: TSESTree.Node | undefined, isString: (n: TSESTree.Node) => boolean): boolean {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const value = unwrap(node);
+  if (isFunctionNode(value)) return false;
+  return (
+    value.type === AST_NODE_TYPES.TemplateLiteral ||
+    (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
+    (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') ||
+    isString(value)
+  );
+}
+
+/** True for the `eval` in `eval(x)` or `globalThis.eval(x)`: the call itself is reported, not its callee. */
+function isCallee(node: TSESTree.Node): boolean {
+  let { parent, child } = valueParent(node);
+  // `(0, eval)(x)`: the call through the sequence is what the tracker reports.
+  if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === child) {
+    ({ parent, child } = valueParent(parent));
+  }
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-dynamic-code',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow running strings as code: `eval`, `new Function`, string timers and `vm` with computed code',
+      recommended: 'recommended',
+      cwe: ['CWE-95'],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      eval:
+        '`eval()` runs its argument as code: in a function that receives requests, an attacker\'s string becomes code (CWE-95). Parse data with `JSON.parse()`, or map allowed names to functions in an object.',
+      indirectEval:
+        'Indirect `eval` still runs a string as code, in the global scope (CWE-95). Parse data with `JSON.parse()`, or map allowed names to functions in an object.',
+      functionConstructor:
+        '`Function()` compiles a string into a function, the same risk as `eval` (CWE-95). Write the function in source, or choose among fixed functions by name.',
+      stringTimer:
+        '`{{name}}()` evaluates a string first argument as code (CWE-95). Pass a function instead: `{{name}}(() => …, delay)`.',
+      vmCode:
+        '`vm.{{name}}` compiles code computed at run time, and `vm` is not a security boundary (CWE-95). Run only fixed code, or parse data with `JSON.parse()`.',
+      suggestJsonParse: 'Replace `eval(…)` with `JSON.parse(…)` (when the string holds data, not code).',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const isString = (node: TSESTree.Node): boolean => staticString(sourceCode, node) !== null;
+
+    return {
+      'Program:exit'() {
+        for (const ref of findReferences(sourceCode, DYNAMIC_CODE)) {
+          const node = ref.node;
+          const name = ref.path[ref.path.length - 1] ?? '';
+          if (ref.info === 'eval') {
+            if (ref.kind === 'call' && node.type === AST_NODE_TYPES.CallExpression) {
+              const [argument] = node.arguments;
+              const canSuggest = node.arguments.length === 1 && argument?.type !== AST_NODE_TYPES.SpreadElement;
+              const direct = node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'eval';
+              context.report({
+                node,
+                messageId: direct ? 'eval' : 'indirectEval',
+                suggest: canSuggest
+                  ? [{ messageId: 'suggestJsonParse', fix: (fixer) => fixer.replaceText(node.callee, 'JSON.parse') }]
+                  : [],
+              });
+            } else if (!isCallee(node) && node.parent?.type !== AST_NODE_TYPES.VariableDeclarator) {
+              // `fn(eval)`, `[eval][0](x)`: the evaluator handed on; aliases (`const run = eval`) are followed to their calls.
+              context.report({ node, messageId: 'indirectEval' });
+            }
+          } else if (ref.info === 'function') {
+            context.report({ node, messageId: 'functionConstructor' });
+          } else if (ref.info === 'timer' && node.type === AST_NODE_TYPES.CallExpression) {
+            if (isCodeArgument(node.arguments[0], isString)) {
+              context.report({ node: node.arguments[0]!, messageId: 'stringTimer', data: { name } });
+            }
+          } else if (ref.info === 'vm' && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
+            const [code] = node.arguments;
+            // Fixed code in source is reviewable; code computed at run time is the risk.
+            if (code && !isConstant(sourceCode, code)) {
+              context.report({ node, messageId: 'vmCode', data: { name: ref.kind === 'construct' ? `new ${name}()` : `${name}()` } });
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,136 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** Strips the wrappers that do not change a value: TS assertions, `!`, `satisfies`, optional chains. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The parent of `node`, skipping the value-preserving wrappers that `unwrap` strips. */
+export function valueParent(node: Node): { parent: Node | undefined; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`), or null when computed from a value. */
+export function propertyName(member: TSESTree.MemberExpression): string | null {
+  return ASTUtils.getPropertyName(member);
+}
+
+/** A property key's static name in an object literal or pattern. */
+export function keyName(property: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (!property.computed) {
+    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+    if (property.key.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  }
+  if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+  if (property.key.type === AST_NODE_TYPES.TemplateLiteral && property.key.expressions.length === 0) {
+    return property.key.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** The variable an identifier refers to, or null for an undeclared global. */
+export function resolveVariable(
+  sourceCode: TSESLint.SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable ?? null;
+}
+
+/** True when `identifier` names the global of that name (not a local, parameter or import that shadows it). */
+export function isGlobalReference(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = resolveVariable(sourceCode, identifier);
+  // A global resolves to a variable with no definitions (or to nothing at all in some scope managers).
+  return !variable || variable.defs.length === 0;
+}
+
+/** The string value of a node when it is known without running the code (literals, constant concatenations). */
+export function staticString(sourceCode: TSESLint.SourceCode, node: Node): string | null {
+  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return result && typeof result.value === 'string' ? result.value : null;
+}
+
+/** True when a node's value is fully known at lint time (a literal, or constants combined). */
+export function isConstant(sourceCode: TSESLint.SourceCode, node: Node): boolean {
+  return ASTUtils.getStaticValue(node, sourceCode.getScope(node)) !== null;
+}
+
+/** Short source text for messages, such as `ddb.send` for a call's callee; long text is cut. */
+export function shortText(sourceCode: TSESLint.SourceCode, node: Node, max = 40): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function isFunctionNode(
+  node: Node | null | undefined,
+): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression)
+  );
+}
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** The innermost function that contains `node`, or null at module level. */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/** The name in a callee: `exec` for `exec()`, `send` for `client.send()`. */
+export function calleeName(callee: Node): string | null {
+  const inner = unwrap(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return propertyName(inner);
+  return null;
+}
+
+/** The leftmost identifier of a member chain or call chain: `a` in `a.b.c()`, `a.b().c`. */
+export function rootIdentifier(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else if (current.type === AST_NODE_TYPES.NewExpression) current = unwrap(current.callee);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
+    else return null;
+  }
+}

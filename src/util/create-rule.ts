@@ -1,0 +1,14 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+export const REPO_URL = 'https://github.com/serverless-security/eslint-plugin-serverless-security';
+
+/** Which shipped config a rule joins; `false` marks an opt-in rule that no config enables. */
+export interface PluginDocs {
+  recommended: 'recommended' | 'strict' | false;
+  /** CWE identifiers the rule guards against, for docs and SARIF readers. */
+  cwe?: string[];
+}
+
+export const createRule = ESLintUtils.RuleCreator<PluginDocs>(
+  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
+);

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ESLint as ESLint10 } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = path.join(root, 'examples');
+
+/** `file:line ruleId` for every message, in a stable order, so a test names exactly what fires where. */
+function reportOf(results: ESLint10.LintResult[], base: string): string[] {
+  return results
+    .flatMap((result) =>
+      result.messages.map((m) => `${path.relative(base, result.filePath)}:${m.line} ${m.ruleId ?? m.message}`),
+    )
+    .sort();
+}
+
+/** What the example app must report, rule by rule; the clean handler contributes nothing. */
+const EXPECTED_EXAMPLE_REPORT = ['functions/report.js:6 serverless-security/no-dynamic-code'];
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist/index.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  }
+});
+
+describe.each([
+  ['ESLint 10', ESLint10],
+  ['ESLint 9', ESLint9 as unknown as typeof ESLint10],
+])('%s, end to end on the published build', (_label, ESLint) => {
+  it('reports exactly the known mistakes in examples/', async () => {
+    const eslint = new ESLint({ cwd: examples });
+    const results = await eslint.lintFiles(['.']);
+    expect(reportOf(results, examples)).toEqual(EXPECTED_EXAMPLE_REPORT);
+  });
+
+  it.each(['cjs-config', 'esm-config'])('loads the plugin from %s', async (fixture) => {
+    const cwd = path.join(root, 'test/fixtures', fixture);
+    const results = await new ESLint({ cwd }).lintFiles(['handler.js']);
+    expect(reportOf(results, cwd)).toEqual(['handler.js:1 serverless-security/no-dynamic-code']);
+  });
+});

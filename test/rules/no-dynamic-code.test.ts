@@ -1,0 +1,153 @@
+import rule from '../../src/rules/no-dynamic-code.js';
+import { testRule } from '../rule-tester.js';
+
+testRule('no-dynamic-code', rule, {
+  valid: [
+    // A local named eval is not the global evaluator.
+    // Methods and properties named eval on unrelated objects.
+    'model.eval(); torch.eval(input);',
+    'const o = { eval: 1 }; o.eval;',
+    // Timers with functions.
+    'setTimeout(() => tick(), 10);',
+    'setTimeout(fn, 10); setInterval(function () {}, 1000); setImmediate(flush);',
+    // vm with code fixed in the source.
+    'import vm from "node:vm"; vm.runInNewContext("1 + 1", {});',
+    'const vm = require("vm"); new vm.Script("x = 1");',
+    // A `vm` object that is not node's vm module.
+    'const vm = createViewModel(); vm.runInNewContext(code);',
+    // Functions that merely share a name with a dangerous one.
+    'const Function = class {}; new Function(body);',
+  ],
+  invalid: [
+    {
+      code: 'exports.handler = async (event) => eval(event.body);',
+      errors: [
+        {
+          messageId: 'eval',
+          line: 1,
+          column: 36,
+          suggestions: [
+            { messageId: 'suggestJsonParse', output: 'exports.handler = async (event) => JSON.parse(event.body);' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'const x = eval("(" + input + ")");',
+      errors: [
+        {
+          messageId: 'eval',
+          line: 1,
+          column: 11,
+          suggestions: [{ messageId: 'suggestJsonParse', output: 'const x = JSON.parse("(" + input + ")");' }],
+        },
+      ],
+    },
+    { code: 'eval(a, b);', errors: [{ messageId: 'eval', line: 1, column: 1, suggestions: [] }] },
+    {
+      code: '(0, eval)(code);',
+      errors: [
+        {
+          messageId: 'indirectEval',
+          line: 1,
+          column: 1,
+          suggestions: [{ messageId: 'suggestJsonParse', output: '(JSON.parse)(code);' }],
+        },
+      ],
+    },
+    { code: 'callLater(eval, code);', errors: [{ messageId: 'indirectEval', line: 1, column: 11 }] },
+    {
+      code: 'globalThis.eval(code);',
+      errors: [
+        {
+          messageId: 'indirectEval',
+          line: 1,
+          column: 1,
+          suggestions: [{ messageId: 'suggestJsonParse', output: 'JSON.parse(code);' }],
+        },
+      ],
+    },
+    {
+      code: 'window.eval(code);',
+      errors: [
+        { messageId: 'indirectEval', line: 1, column: 1, suggestions: [{ messageId: 'suggestJsonParse', output: 'JSON.parse(code);' }] },
+      ],
+    },
+    {
+      code: 'const run = eval; run(code);',
+      errors: [
+        {
+          messageId: 'indirectEval',
+          line: 1,
+          column: 19,
+          suggestions: [{ messageId: 'suggestJsonParse', output: 'const run = eval; JSON.parse(code);' }],
+        },
+      ],
+    },
+    { code: 'const f = new Function("a", body);', errors: [{ messageId: 'functionConstructor', line: 1, column: 11 }] },
+    { code: 'const f = Function(body);', errors: [{ messageId: 'functionConstructor', line: 1, column: 11 }] },
+    {
+      code: 'setTimeout("refresh()", 100);',
+      errors: [{ messageId: 'stringTimer', data: { name: 'setTimeout' }, line: 1, column: 12 }],
+    },
+    {
+      code: 'setInterval(`poll(${id})`, 100); setImmediate("go()" + x);',
+      errors: [
+        { messageId: 'stringTimer', line: 1, column: 13 },
+        { messageId: 'stringTimer', line: 1, column: 47 },
+      ],
+    },
+    {
+      code: 'const code = "tick()"; setTimeout(code, 5);',
+      errors: [{ messageId: 'stringTimer', line: 1, column: 35 }],
+    },
+    {
+      code: 'import vm from "node:vm";\nvm.runInNewContext(event.body, {});',
+      errors: [{ messageId: 'vmCode', data: { name: 'runInNewContext()' }, line: 2, column: 1 }],
+    },
+    {
+      code: 'import { runInThisContext as run } from "vm";\nrun(src);',
+      errors: [{ messageId: 'vmCode', data: { name: 'runInThisContext()' }, line: 2, column: 1 }],
+    },
+    {
+      code: 'const { Script } = require("node:vm");\nconst s = new Script(source);',
+      errors: [{ messageId: 'vmCode', data: { name: 'new Script()' }, line: 2, column: 11 }],
+    },
+    {
+      code: 'import * as vm from "vm";\nvm.compileFunction(body, ["a"]); vm.runInContext(code, ctx);',
+      errors: [
+        { messageId: 'vmCode', line: 2, column: 1 },
+        { messageId: 'vmCode', line: 2, column: 34 },
+      ],
+    },
+  ],
+  tsValid: [
+    // A local named eval (legal in sloppy-mode scripts) is not the global evaluator.
+    'function run(input) { var eval = function (x) { return x; }; return eval(input); }',
+    'const run = (eval: (s: string) => unknown, s: string) => eval(s);',
+    'declare const model: { eval(): void }; model.eval();',
+    'setTimeout((() => tick()) as () => void, 10);',
+  ],
+  tsInvalid: [
+    {
+      code: 'export const handler = async (event: { body: string }) => eval(event.body as string);',
+      errors: [
+        {
+          messageId: 'eval',
+          line: 1,
+          column: 59,
+          suggestions: [
+            {
+              messageId: 'suggestJsonParse',
+              output: 'export const handler = async (event: { body: string }) => JSON.parse(event.body as string);',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import * as vm from "node:vm";\nvm.runInNewContext(code as string);',
+      errors: [{ messageId: 'vmCode', line: 2, column: 1 }],
+    },
+  ],
+});

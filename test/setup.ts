@@ -1,0 +1,8 @@
+// RuleTester needs a test framework's hooks before the first `new RuleTester()`; hand it vitest's.
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
