@@ -134,3 +134,23 @@ export function rootIdentifier(node: Node): TSESTree.Identifier | null {
     else return null;
   }
 }
+
+/** Visits `root` and every node below it, depth first, using the parser's own visitor keys (so TS nodes too). */
+export function walk(root: Node, visitorKeys: TSESLint.SourceCode['visitorKeys'], visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item === 'object' && 'type' in item) stack.push(item);
+        }
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as Node);
+      }
+    }
+  }
+}

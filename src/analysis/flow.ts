@@ -1,0 +1,703 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  calleeName,
+  enclosingFunction,
+  isFunctionNode,
+  keyName,
+  propertyName,
+  resolveVariable,
+  rootIdentifier,
+  shortText,
+  unwrap,
+  walk,
+  type FunctionNode,
+} from '../util/ast.js';
+import type { Handler } from './handlers.js';
+import type { CoreSettings } from './settings.js';
+import type { ValidatorCatalogue } from './validators.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/** Where a value came from: which handler input, read where, and what happened to it on the way. */
+export interface InputLabel {
+  handler: Handler;
+  /** `event.body`, `req.query.id`, `event.Records[].body`: the input path, for messages. */
+  path: string;
+  /** The path where the input was read (`event.body` for a value later read as `body.name`). */
+  sourcePath: string;
+  /** The expression that read the input (`event.body`), or the handler's parameter for the input as a whole. */
+  source: Node;
+  /** The whole input object (`event`, `req`), not yet a part the caller controls: passing it on is plumbing. */
+  whole: boolean;
+  /** Passed through a schema validator. */
+  validated: boolean;
+  /** Computed by a call that took input as an argument (`await db.get(event.id)`): user data, but not the input. */
+  derived: boolean;
+}
+
+/** A place where input goes: a call, a constructor, a response, a property of an object, a module-scope slot. */
+export interface InputUse {
+  label: InputLabel;
+  /** The sink node: the call, `new` expression, return statement, or assignment. */
+  node: Node;
+  /** The input-carrying expression at the sink (the argument, the returned value, the assigned value). */
+  value: Node;
+  kind: 'call' | 'new' | 'response' | 'module-write';
+  /** Human-readable target: `ddb.send()`, `the response`, `module variable cache`. */
+  target: string;
+}
+
+/** How many distinct input sources one expression tracks; beyond that, more add nothing a user needs. */
+const MAX_LABELS_PER_NODE = 8;
+
+/** Fields a Lambda event carries that the platform sets, not the caller; `requestContext` holds authorizer claims. */
+const TRUSTED_EVENT_FIELDS = new Set([
+  'requestContext', 'stageVariables', 'httpMethod', 'resource', 'isBase64Encoded', 'routeKey', 'version',
+  'messageId', 'receiptHandle', 'eventSource', 'eventSourceARN', 'awsRegion', 'md5OfBody', 'md5OfMessageAttributes',
+  'attributes', 'eventName', 'eventID', 'eventVersion', 'eventTime', 'eventSubscriptionArn', 'EventSource',
+  'EventVersion', 'EventSubscriptionArn', 'MessageId', 'TopicArn', 'Timestamp', 'SignatureVersion', 'Signature',
+  'SigningCertUrl', 'SigningCertURL', 'UnsubscribeUrl', 'UnsubscribeURL', 'Type', 'sequenceNumber',
+  'approximateArrivalTimestamp', 'kinesisSchemaVersion', 'account', 'region', 'time', 'detail-type', 'resources',
+  'userIdentity', 'responseElements', 'requestParameters', 'bucket', 'ApproximateCreationDateTime', 'SizeBytes',
+  'StreamViewType', 'SequenceNumber', 'length',
+]);
+
+/** Properties of an HTTP request that the caller controls. */
+const REQUEST_FIELDS = new Set([
+  'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname',
+  'files', 'file', 'rawBody', 'nextUrl', 'searchParams', 'rawHeaders', 'json', 'text', 'formData', 'arrayBuffer',
+  'blob', 'get', 'header', 'param', 'user',
+]);
+
+/** Calls whose result carries their argument unchanged in substance: parsing and decoding are not validation. */
+const TRANSPARENT_FUNCTIONS = new Set([
+  'JSON.parse', 'JSON.stringify', 'Buffer.from', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'String',
+  'structuredClone', 'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries',
+  'Array.from', 'Array.of', 'Promise.all', 'Promise.allSettled', 'Promise.resolve', 'querystring.parse', 'qs.parse',
+  'Buffer.concat', 'TextDecoder.decode',
+]);
+const TRANSPARENT_CONSTRUCTORS = new Set(['URLSearchParams', 'URL', 'Buffer']);
+
+/** Calls whose result is a number, a boolean or an encoded string: the input's text cannot get through. */
+const COERCIONS = new Set([
+  'Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.parseInt',
+  'Number.parseFloat', 'Number.isFinite', 'Array.isArray', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa',
+  'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Date.parse',
+  'Object.hasOwn', 'Reflect.has', 'crypto.createHash', 'createHash',
+]);
+
+/** Methods that only inspect a value: their result says something about the input but carries none of it. */
+const INSPECTING_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'has', 'test', 'localeCompare', 'hasOwnProperty',
+  'every', 'some', 'findIndex', 'isArray', 'equals', 'search',
+]);
+
+/** Array methods whose callback receives the elements. */
+const ELEMENT_CALLBACKS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort',
+]);
+
+/** Logging is the sensitive-logging rule's business, not a use of input. */
+const LOGGER_NAMES = /^(console|logger|log|LOGGER|Logger|pino|winston|bunyan|context)$/;
+const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'critical', 'verbose', 'silly']);
+
+/** Methods that put a value into a collection. */
+const COLLECTION_WRITES = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill', 'concat']);
+
+/** Response-writing methods of `res`/`reply` objects. */
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'redirect']);
+
+/**
+ * Follows every handler's input through the file: variables, destructuring, property reads, template literals and
+ * concatenation, parsing, awaits, array callbacks, and same-file functions (arguments into parameters, results
+ * back to callers). Path-insensitive; each node and variable is (re)visited only when its label gets worse
+ * (validated → unvalidated, derived → direct), so the cost stays linear in the file's size.
+ */
+export class InputFlow {
+  private readonly labels = new Map<Node, InputLabel[]>();
+  readonly uses: InputUse[] = [];
+  private readonly variableLabels = new Map<Variable, InputLabel[]>();
+  private readonly worklist: Array<[Node, InputLabel]> = [];
+  private readonly handlerOf = new Map<FunctionNode, Handler>();
+  private readonly trusted: Set<string>;
+  private readonly guards = new Map<string, Array<[number, number]>>();
+  private readonly useKeys = new Set<string>();
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly handlers: Handler[],
+    private readonly validators: ValidatorCatalogue,
+    settings: CoreSettings,
+  ) {
+    this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
+    for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
+  }
+
+  run(): this {
+    for (const handler of this.handlers) {
+      if (!handler.input) continue;
+      const root = handler.input.type === AST_NODE_TYPES.AssignmentPattern ? handler.input.left : handler.input;
+      const name = root.type === AST_NODE_TYPES.Identifier ? root.name : handler.inputKind === 'event' ? 'event' : 'req';
+      const label: InputLabel = {
+        handler,
+        path: name,
+        sourcePath: name,
+        source: root,
+        whole: true,
+        validated: handler.validatedBy !== null,
+        derived: false,
+      };
+      this.bindPattern(root, label, handler.fn);
+    }
+    while (this.worklist.length > 0) {
+      const [node, label] = this.worklist.pop()!;
+      this.step(node, label);
+    }
+    return this;
+  }
+
+  /** The most dangerous input an expression carries (unvalidated before validated, direct before derived), if any. */
+  labelOf(node: Node): InputLabel | undefined {
+    const labels = this.labels.get(unwrap(node)) ?? this.labels.get(node);
+    if (!labels) return undefined;
+    return labels.reduce((a, b) => (worse(b, a) ? b : a));
+  }
+
+  // ---- marking --------------------------------------------------------------------------------------------------
+
+  /**
+   * Adds `label` to what `node` carries; false when nothing new. Labels are kept per source, so two inputs that
+   * meet in one expression are each reported; a bounded number per node keeps the cost linear.
+   */
+  private addLabel<K>(map: Map<K, InputLabel[]>, key: K, label: InputLabel): boolean {
+    let labels = map.get(key);
+    if (!labels) map.set(key, (labels = []));
+    const index = labels.findIndex((l) => l.source === label.source);
+    if (index >= 0) {
+      if (!worse(label, labels[index]!)) return false;
+      labels[index] = label;
+      return true;
+    }
+    if (labels.length >= MAX_LABELS_PER_NODE) return false;
+    labels.push(label);
+    return true;
+  }
+
+  private mark(node: Node, label: InputLabel): void {
+    if (this.addLabel(this.labels, node, label)) this.worklist.push([node, label]);
+  }
+
+  private markVariable(variable: Variable, label: InputLabel): void {
+    if (!this.addLabel(this.variableLabels, variable, label)) return;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const id = reference.identifier;
+      this.mark(id, this.isGuarded(id) ? { ...label, validated: true } : label);
+    }
+  }
+
+  /** A read of input: a new source when it selects a caller-controlled part of a whole input. */
+  private extend(label: InputLabel, node: Node, segment: string | null): InputLabel | null {
+    if (segment !== null && label.handler.inputKind === 'event' && this.trusted.has(segment)) return null;
+    if (label.whole && label.handler.inputKind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
+    const path = `${label.path}.${segment ?? '[]'}`;
+    return label.whole
+      ? { ...label, path, sourcePath: path, source: node, whole: label.handler.inputKind === 'event' && segment === 'Records' }
+      : { ...label, path };
+  }
+
+  private recordUse(label: InputLabel, node: Node, value: Node, kind: InputUse['kind'], target: string): void {
+    const key = `${node.range[0]}:${value.range[0]}:${kind}:${label.source.range[0]}:${label.validated}:${label.derived}`;
+    if (this.useKeys.has(key)) return;
+    this.useKeys.add(key);
+    this.uses.push({ label, node, value, kind, target });
+  }
+
+  // ---- binding --------------------------------------------------------------------------------------------------
+
+  /** Binds the names a pattern declares (`{ body }`, `[first]`, `event`) to the parts of `label`'s value. */
+  private bindPattern(pattern: Node, label: InputLabel, scopeNode: Node): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.declaredVariable(pattern, scopeNode);
+        if (variable) this.markVariable(variable, label);
+        return;
+      }
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties) {
+          if (property.type === AST_NODE_TYPES.RestElement) {
+            this.bindPattern(property.argument, label, scopeNode);
+          } else {
+            const part = this.extend(label, property, keyName(property));
+            if (part) this.bindPattern(property.value, part, scopeNode);
+          }
+        }
+        return;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of pattern.elements) {
+          if (!element) continue;
+          const part = this.extend(label, element, null);
+          if (part) this.bindPattern(element.type === AST_NODE_TYPES.RestElement ? element.argument : element, part, scopeNode);
+        }
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.bindPattern(pattern.left, label, scopeNode);
+        return;
+      case AST_NODE_TYPES.RestElement:
+        this.bindPattern(pattern.argument, label, scopeNode);
+        return;
+      case AST_NODE_TYPES.TSParameterProperty:
+        this.bindPattern(pattern.parameter, label, scopeNode);
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        this.writeToMember(pattern, label, pattern);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private declaredVariable(identifier: TSESTree.Identifier, scopeNode: Node): Variable | null {
+    for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(scopeNode)) {
+      if (variable.identifiers.includes(identifier)) return variable;
+    }
+    return resolveVariable(this.sourceCode, identifier);
+  }
+
+  // ---- one step of propagation ------------------------------------------------------------------------------------
+
+  private step(node: Node, label: InputLabel): void {
+    const parent = node.parent;
+    if (!parent) return;
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ArrayExpression:
+        this.mark(parent, label);
+        return;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        if (parent.quasi === node) this.recordUse(label, parent, node, 'call', `${shortText(this.sourceCode, parent.tag)}\`…\``);
+        return;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) === node) this.mark(parent, label);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        this.mark(parent, label);
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== node) this.mark(parent, label);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        // Concatenation carries the text; comparisons, `in` and arithmetic only look at it.
+        if (parent.operator === '+') this.mark(parent, label);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) this.mark(parent.parent, label);
+        else if (parent.value === node) this.bindPattern(parent.value, label, parent); // pattern default
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        this.stepMember(parent, node, label);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== node) this.stepArgument(parent, node, label);
+        return;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === node) this.bindPattern(parent.id, label, parent);
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === node) {
+          this.assign(parent, label);
+          this.mark(parent, label);
+        }
+        return;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (parent.right === node) {
+          const element = this.extend(label, parent.left, null);
+          if (element) this.bindLoopTarget(parent.left, element, parent);
+        }
+        return;
+      case AST_NODE_TYPES.ForInStatement:
+        if (parent.right === node) this.bindLoopTarget(parent.left, label, parent);
+        return;
+      case AST_NODE_TYPES.ReturnStatement:
+        this.returned(node, label, enclosingFunction(parent));
+        return;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent.body === node) this.returned(node, label, parent);
+        return;
+      case AST_NODE_TYPES.JSXExpressionContainer:
+        this.recordUse(label, parent, node, 'response', 'rendered markup');
+        return;
+      default:
+        return;
+    }
+  }
+
+  private bindLoopTarget(left: Node, label: InputLabel, loop: Node): void {
+    if (left.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of left.declarations) this.bindPattern(declarator.id, label, declarator);
+    } else {
+      this.bindPattern(left, label, loop);
+    }
+  }
+
+  private stepMember(member: TSESTree.MemberExpression, node: Node, label: InputLabel): void {
+    if (member.object !== node) {
+      // A computed key from input: `cache[event.id] = …` writes user-chosen keys.
+      if (member.computed && member.property === node) {
+        const assignment = member.parent;
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member) {
+          this.writeToMember(member, label, node);
+        }
+      }
+      return;
+    }
+    const name = propertyName(member);
+    const call = member.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+      this.stepMethodCall(call, name, label);
+      return;
+    }
+    if (!label.whole && name === 'length') return;
+    const part = this.extend(label, member, name);
+    if (part) this.mark(member, part);
+  }
+
+  private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
+    if (method && INSPECTING_METHODS.has(method)) return;
+    if (label.whole) {
+      // `request.json()`, `req.get('x')`, `request.query.get('id')`: reading the caller's data through a method.
+      const part = this.extend(label, call, method);
+      if (part) this.mark(call, part);
+      return;
+    }
+    if (method && ELEMENT_CALLBACKS.has(method)) {
+      const element = { ...label, path: `${label.path}[]` };
+      const callbackIndex = method === 'reduce' || method === 'reduceRight' ? 1 : 0;
+      for (const argument of call.arguments) {
+        const fn = unwrap(argument);
+        if (isFunctionNode(fn)) {
+          const param = fn.params[callbackIndex];
+          if (param) this.bindPattern(param, element, fn);
+        }
+      }
+      if (method !== 'forEach') this.mark(call, label);
+      return;
+    }
+    this.mark(call, label);
+  }
+
+  private stepArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: Node, label: InputLabel): void {
+    const callee = unwrap(call.callee);
+    const name = calleeText(this.sourceCode, callee);
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+
+    if (this.validators.isValidatorCall(call)) {
+      this.mark(call, { ...label, validated: true });
+      return;
+    }
+    if (COERCIONS.has(name) || isLogCall(callee)) return;
+    if (call.type === AST_NODE_TYPES.NewExpression) {
+      const constructorName = calleeName(callee) ?? '';
+      if (/Error$/.test(constructorName)) return;
+      if (TRANSPARENT_CONSTRUCTORS.has(constructorName)) {
+        this.mark(call, label);
+        return;
+      }
+    } else if (TRANSPARENT_FUNCTIONS.has(name)) {
+      this.mark(call, label);
+      return;
+    }
+    if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
+
+    const local = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : null;
+    if (local) {
+      const param = local.params[index];
+      if (param && index >= 0) this.bindPattern(param, label, local);
+      return;
+    }
+    if (label.whole && !label.derived) {
+      // Handing the whole event or request on (`serverless(app)(event, ctx)`, `processPartialResponse(event, …)`)
+      // is plumbing, not a use of what the caller sent.
+      this.mark(call, { ...label, derived: true });
+      return;
+    }
+    const isResponse = this.isResponseCall(call, callee);
+    this.recordUse(label, call, argument, isResponse ? 'response' : call.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call', isResponse && !name ? 'the response' : `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${name || shortText(this.sourceCode, callee)}()`);
+    // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
+    this.mark(call, { ...label, derived: true, whole: false });
+  }
+
+  /** `res.send(x)`, `callback(null, x)`, `context.succeed(x)`: the argument goes back to the caller. */
+  private isResponseCall(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: Node): boolean {
+    if (call.type === AST_NODE_TYPES.NewExpression) return calleeName(callee) === 'Response';
+    const root = rootIdentifier(callee);
+    if (!root) return false;
+    const variable = resolveVariable(this.sourceCode, root);
+    const def = variable?.defs[0];
+    if (def?.type !== 'Parameter') return false;
+    const handler = this.handlerOf.get(def.node as FunctionNode);
+    if (!handler) return false;
+    const param = def.name;
+    if (handler.callback && isSameParam(handler.callback, param)) return true;
+    if (handler.response && isSameParam(handler.response, param)) {
+      const method = calleeName(callee);
+      return !!method && RESPONSE_METHODS.has(method);
+    }
+    if (handler.context && isSameParam(handler.context, param)) {
+      const method = calleeName(callee);
+      return method === 'succeed' || method === 'done' || method === 'fail';
+    }
+    return false;
+  }
+
+  /** `list.push(x)`, `cache.set(k, x)`, `Object.assign(state, x)` on module-level collections. */
+  private moduleCollectionWrite(call: TSESTree.CallExpression, argument: Node, label: InputLabel): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = propertyName(callee);
+    let target: Node | null = null;
+    if (method && COLLECTION_WRITES.has(method) && method !== 'concat') target = callee.object;
+    else if (calleeText(this.sourceCode, callee) === 'Object.assign' && call.arguments[0] !== argument) {
+      target = call.arguments[0] ?? null;
+    }
+    if (!target) return false;
+    const slot = this.moduleSlot(target);
+    if (!slot) return false;
+    this.recordUse(label, call, argument, 'module-write', slot);
+    return true;
+  }
+
+  private assign(assignment: TSESTree.AssignmentExpression, label: InputLabel): void {
+    const left = assignment.left;
+    if (left.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveVariable(this.sourceCode, left);
+      if (variable && isModuleScoped(variable) && this.writtenInsideFunction(assignment)) {
+        this.recordUse(label, assignment, assignment.right, 'module-write', `module variable \`${left.name}\``);
+      }
+      if (variable) this.markVariable(variable, label);
+      return;
+    }
+    if (left.type === AST_NODE_TYPES.MemberExpression) {
+      this.writeToMember(left, label, assignment.right);
+      return;
+    }
+    this.bindPattern(left, label, assignment);
+  }
+
+  /** `obj.x = input`: the object now holds input; a module-level object or the environment keeps it. */
+  private writeToMember(member: TSESTree.MemberExpression, label: InputLabel, value: Node): void {
+    const slot = this.moduleSlot(member.object);
+    const statement = member.parent?.type === AST_NODE_TYPES.AssignmentExpression ? member.parent : member;
+    if (slot && this.writtenInsideFunction(member)) {
+      this.recordUse(label, statement, value, 'module-write', slot);
+      return;
+    }
+    const root = rootIdentifier(member.object);
+    const variable = root && resolveVariable(this.sourceCode, root);
+    if (variable && variable.defs.length > 0) this.markVariable(variable, { ...label, whole: false });
+  }
+
+  /** A description of the module-level place `target` names, or null for local objects. */
+  private moduleSlot(target: Node): string | null {
+    const value = unwrap(target);
+    const root = rootIdentifier(value);
+    if (!root) return null;
+    if (value.type === AST_NODE_TYPES.MemberExpression && root.name === 'process' && shortText(this.sourceCode, value, 200).startsWith('process.env')) {
+      return '`process.env`';
+    }
+    const variable = resolveVariable(this.sourceCode, root);
+    if (!variable || variable.defs.length === 0) {
+      return root.name === 'globalThis' || root.name === 'global' ? `\`${root.name}\`` : null;
+    }
+    if (!isModuleScoped(variable)) return null;
+    const def = variable.defs[0]!;
+    // Imports and functions are not data slots; classes and their static fields are.
+    if (def.type === 'ImportBinding' || def.type === 'FunctionName') return null;
+    return `module-level \`${shortText(this.sourceCode, value)}\``;
+  }
+
+  private writtenInsideFunction(node: Node): boolean {
+    return enclosingFunction(node) !== null;
+  }
+
+  /** The same-file function a callee names: a declaration, a `const f = () => …`, or `this.method` in a class. */
+  private localFunction(callee: Node): FunctionNode | null {
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const definition = resolveVariable(this.sourceCode, callee)?.defs[0];
+      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+        const init = unwrap(definition.node.init);
+        if (isFunctionNode(init)) return init;
+      }
+      return null;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(callee);
+      for (let current: Node | undefined = callee.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.ClassBody) {
+          for (const member of current.body) {
+            if (member.type === AST_NODE_TYPES.MethodDefinition && keyName(member) === name && member.value.type === AST_NODE_TYPES.FunctionExpression) {
+              return member.value;
+            }
+          }
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A value returned from a handler is its response; from a same-file helper, it flows back to the callers. */
+  private returned(value: Node, label: InputLabel, fn: FunctionNode | null): void {
+    if (!fn) return;
+    const handler = this.handlerOf.get(fn);
+    if (handler) {
+      if (!label.whole) this.recordUse(label, fn, value, 'response', 'the response');
+      return;
+    }
+    for (const call of this.callSitesOf(fn)) this.mark(call, label);
+  }
+
+  private callSitesOf(fn: FunctionNode): Node[] {
+    let variable: Variable | null = null;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = this.declaredVariable(fn.id, fn);
+    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+      variable = this.declaredVariable(fn.parent.id, fn.parent);
+    } else if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      return this.methodCallSites(fn.parent);
+    } else if (fn.parent?.type === AST_NODE_TYPES.CallExpression) {
+      // A callback (`records.map(r => …)`) returns into the call that received it.
+      return [fn.parent];
+    }
+    if (!variable) return [];
+    const calls: Node[] = [];
+    for (const reference of variable.references) {
+      const id = reference.identifier;
+      if (id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id) calls.push(id.parent);
+    }
+    return calls;
+  }
+
+  private methodCallSites(method: TSESTree.MethodDefinition): Node[] {
+    const name = keyName(method);
+    const calls: Node[] = [];
+    walk(method.parent, this.sourceCode.visitorKeys, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        propertyName(node.callee) === name
+      ) {
+        calls.push(node);
+      }
+    });
+    return calls;
+  }
+
+  // ---- guards ---------------------------------------------------------------------------------------------------
+
+  /**
+   * `if (!check(x)) return …;` or `assert(x, S);` validates `x` for the statements after it in the same block, and
+   * `if (check(x)) { … }` inside the block it guards. Keyed by the checked expression's text.
+   */
+  private isGuarded(read: Node): boolean {
+    const text = this.sourceCode.getText(read);
+    const regions = this.guardRegions(text);
+    return regions.some(([start, end]) => read.range[0] >= start && read.range[1] <= end);
+  }
+
+  private guardRegions(text: string): Array<[number, number]> {
+    const cached = this.guards.get(text);
+    if (cached) return cached;
+    const regions: Array<[number, number]> = [];
+    this.guards.set(text, regions);
+    for (const check of this.guardChecks()) {
+      if (!check.call.arguments.some((argument) => this.sourceCode.getText(unwrap(argument)) === text)) continue;
+      regions.push(check.region);
+    }
+    return regions;
+  }
+
+  private guardChecksCache: Array<{ call: TSESTree.CallExpression; region: [number, number] }> | null = null;
+
+  private guardChecks(): Array<{ call: TSESTree.CallExpression; region: [number, number] }> {
+    if (this.guardChecksCache) return this.guardChecksCache;
+    const checks: Array<{ call: TSESTree.CallExpression; region: [number, number] }> = [];
+    const afterInBlock = (statement: Node): [number, number] | null => {
+      const block = statement.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+      return [statement.range[1], block.range[1]];
+    };
+    const visit = (node: Node): void => {
+      if (node.type === AST_NODE_TYPES.IfStatement) {
+        const test = unwrap(node.test);
+        const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+        const inner = negated ? unwrap((test as TSESTree.UnaryExpression).argument) : test;
+        const call = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
+        if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isGuardCall(call)) {
+          const region = negated ? (exits(node.consequent) ? afterInBlock(node) : null) : [node.consequent.range[0], node.consequent.range[1]] as [number, number];
+          if (region) checks.push({ call, region });
+        }
+      } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
+        const expression = unwrap(node.expression);
+        const call = expression.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : expression;
+        // `assert(x, S)`, `await schema.validate(x)`: throwing checks cover what follows them.
+        if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isValidatorCall(call)) {
+          const region = afterInBlock(node);
+          if (region) checks.push({ call, region });
+        }
+      }
+    };
+    for (const handler of this.handlers) walk(handler.fn.body, this.sourceCode.visitorKeys, visit);
+    this.guardChecksCache = checks;
+    return checks;
+  }
+}
+
+/** Whether `a` is a worse (more dangerous) label than `b`: unvalidated beats validated, direct beats derived. */
+function worse(a: InputLabel, b: InputLabel): boolean {
+  if (a.validated !== b.validated) return !a.validated;
+  if (a.derived !== b.derived) return !a.derived;
+  return a.whole === false && b.whole === true;
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return !!last && exits(last);
+  }
+  return false;
+}
+
+function isModuleScoped(variable: Variable): boolean {
+  const scope = variable.scope;
+  return scope.type === 'module' || scope.type === 'global' || (scope.block.type === AST_NODE_TYPES.Program);
+}
+
+function isLogCall(callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  const root = rootIdentifier(callee.object);
+  return !!method && LOG_METHODS.has(method) && !!root && (LOGGER_NAMES.test(root.name) || /logger$/i.test(root.name));
+}
+
+/** `JSON.parse`, `ddb.send`, `exec`: dotted callee text when it is a plain member chain. */
+function calleeText(sourceCode: TSESLint.SourceCode, callee: Node): string {
+  const text = sourceCode.getText(callee);
+  return /^[\w$.]+$/.test(text) ? text : '';
+}
+
+function isSameParam(param: TSESTree.Parameter, identifier: Node): boolean {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return target === identifier;
+}
