@@ -18,7 +18,11 @@ function reportOf(results: ESLint10.LintResult[], base: string): string[] {
 }
 
 /** What the example app must report, rule by rule; the clean handler contributes nothing. */
-const EXPECTED_EXAMPLE_REPORT = ['functions/report.js:6 serverless-security/no-dynamic-code'];
+const EXPECTED_EXAMPLE_REPORT = [
+  'functions/get-order.ts:9 serverless-security/no-unvalidated-event',
+  'functions/report.js:5 serverless-security/no-unvalidated-event',
+  'functions/report.js:6 serverless-security/no-dynamic-code',
+];
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'dist/index.js'))) {
@@ -39,6 +43,9 @@ describe.each([
   it.each(['cjs-config', 'esm-config'])('loads the plugin from %s', async (fixture) => {
     const cwd = path.join(root, 'test/fixtures', fixture);
     const results = await new ESLint({ cwd }).lintFiles(['handler.js']);
-    expect(reportOf(results, cwd)).toEqual(['handler.js:1 serverless-security/no-dynamic-code']);
+    expect(reportOf(results, cwd)).toEqual([
+      'handler.js:1 serverless-security/no-dynamic-code',
+      'handler.js:1 serverless-security/no-unvalidated-event',
+    ]);
   });
 });

@@ -63,6 +63,12 @@ const TRUSTED_EVENT_FIELDS = new Set([
   'StreamViewType', 'SequenceNumber', 'length',
 ]);
 
+/** Parts of a Lambda event that only wrap records: `event.Records[i].Sns.Message` is where the data is. */
+const EVENT_ENVELOPES = new Set(['Records', 'Sns', 's3', 'object', 'dynamodb', 'kinesis']);
+
+/** Array methods whose result holds (some of) the receiver's elements. */
+const ELEMENT_RESULTS = new Set(['filter', 'find', 'findLast', 'sort', 'slice', 'reverse', 'at', 'flat']);
+
 /** Properties of an HTTP request that the caller controls. */
 const REQUEST_FIELDS = new Set([
   'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname',
@@ -198,13 +204,16 @@ export class InputFlow {
   }
 
   /** A read of input: a new source when it selects a caller-controlled part of a whole input. */
-  private extend(label: InputLabel, node: Node, segment: string | null): InputLabel | null {
-    if (segment !== null && label.handler.inputKind === 'event' && this.trusted.has(segment)) return null;
-    if (label.whole && label.handler.inputKind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
-    const path = `${label.path}.${segment ?? '[]'}`;
-    return label.whole
-      ? { ...label, path, sourcePath: path, source: node, whole: label.handler.inputKind === 'event' && segment === 'Records' }
-      : { ...label, path };
+  private extend(label: InputLabel, node: Node, rawSegment: string | null): InputLabel | null {
+    const segment = rawSegment !== null && /^\d+$/.test(rawSegment) ? null : rawSegment;
+    const kind = label.handler.inputKind;
+    if (segment !== null && kind === 'event' && this.trusted.has(segment)) return null;
+    if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
+    const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
+    if (!label.whole) return { ...label, path };
+    // A batch of records and each record are envelopes; the caller's data is inside them.
+    const envelope = kind === 'event' && (segment === null ? label.path.endsWith('.Records') : EVENT_ENVELOPES.has(segment));
+    return { ...label, path, sourcePath: path, source: node, whole: envelope };
   }
 
   private recordUse(label: InputLabel, node: Node, value: Node, kind: InputUse['kind'], target: string): void {
@@ -298,6 +307,10 @@ export class InputFlow {
         // Concatenation carries the text; comparisons, `in` and arithmetic only look at it.
         if (parent.operator === '+') this.mark(parent, label);
         return;
+      case AST_NODE_TYPES.ObjectExpression:
+        // `{ ...input }`
+        this.mark(parent, label);
+        return;
       case AST_NODE_TYPES.Property:
         if (parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) this.mark(parent.parent, label);
         else if (parent.value === node) this.bindPattern(parent.value, label, parent); // pattern default
@@ -373,10 +386,10 @@ export class InputFlow {
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
     if (method && INSPECTING_METHODS.has(method)) return;
-    if (label.whole) {
+    if (label.whole && label.handler.inputKind !== 'event') {
       // `request.json()`, `req.get('x')`, `request.query.get('id')`: reading the caller's data through a method.
       const part = this.extend(label, call, method);
-      if (part) this.mark(call, part);
+      if (part) this.mark(call, { ...part, path: `${part.path}()`, sourcePath: `${part.sourcePath}()` });
       return;
     }
     if (method && ELEMENT_CALLBACKS.has(method)) {
@@ -389,9 +402,15 @@ export class InputFlow {
           if (param) this.bindPattern(param, element, fn);
         }
       }
-      if (method !== 'forEach') this.mark(call, label);
+      // `map`/`reduce` results carry what the callback returns (see `returned`); `filter`/`find` the elements.
+      if (ELEMENT_RESULTS.has(method)) this.mark(call, label);
       return;
     }
+    if (method && ELEMENT_RESULTS.has(method)) {
+      this.mark(call, label);
+      return;
+    }
+    if (label.whole) return;
     this.mark(call, label);
   }
 
@@ -400,7 +419,7 @@ export class InputFlow {
     const name = calleeText(this.sourceCode, callee);
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
 
-    if (this.validators.isValidatorCall(call)) {
+    if (this.validators.isValidatorCall(call) || (call.type === AST_NODE_TYPES.CallExpression && this.validators.isGuardCall(call))) {
       this.mark(call, { ...label, validated: true });
       return;
     }
@@ -430,8 +449,9 @@ export class InputFlow {
       this.mark(call, { ...label, derived: true });
       return;
     }
-    const isResponse = this.isResponseCall(call, callee);
-    this.recordUse(label, call, argument, isResponse ? 'response' : call.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call', isResponse && !name ? 'the response' : `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${name || shortText(this.sourceCode, callee)}()`);
+    const isNew = call.type === AST_NODE_TYPES.NewExpression;
+    const kind = this.isResponseCall(call, callee) ? 'response' : isNew ? 'new' : 'call';
+    this.recordUse(label, call, argument, kind, `${isNew ? 'new ' : ''}${name || calleeName(callee) || 'a call'}()`);
     // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
     this.mark(call, { ...label, derived: true, whole: false });
   }

@@ -85,6 +85,11 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   };
 
   for (const { name, value } of exportedValues(sourceCode.ast)) {
+    const fetchHandler = name === 'default' ? fetchMethod(value) : null;
+    if (fetchHandler) {
+      add(makeHandler({ fn: fetchHandler, validatedBy: null }, 'web', 'request', { input: fetchHandler.params[0] }));
+      continue;
+    }
     const candidate = resolveFunction(sourceCode, value, locals, new Set());
     if (candidate) add(classifyExport(candidate, name, settings));
   }
@@ -139,6 +144,18 @@ function* exportedValues(program: TSESTree.Program): Generator<{ name: string; v
       }
     }
   }
+}
+
+/** `export default { fetch(request, env, ctx) {} }`: Cloudflare Workers, Bun, Deno and other fetch-style runtimes. */
+function fetchMethod(value: TSESTree.Node): FunctionNode | null {
+  const object = unwrap(value);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || keyName(property) !== 'fetch') continue;
+    const fn = unwrap(property.value);
+    if (isFunctionNode(fn) && fn.params.length > 0) return fn;
+  }
+  return null;
 }
 
 /** `'module.exports'` for `module.exports = …`, the name for `exports.x =` / `module.exports.x =`, else null. */

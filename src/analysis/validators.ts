@@ -98,6 +98,8 @@ export class ValidatorCatalogue {
   }
 
   private computeIsSchema(node: TSESTree.Node, depth: number): boolean {
+    const required = requiredModuleAtBase(node);
+    if (required) return isSchemaLibrary(required);
     const root = rootIdentifier(node);
     if (!root || PARSERS.has(root.name) || depth > 6) return false;
     const module = this.locals.get(root.name);
@@ -111,6 +113,22 @@ export class ValidatorCatalogue {
     if (init) return this.isSchema(init, depth + 1);
     // A schema passed in as a parameter or defined out of sight: trust a name that says so.
     return SCHEMA_NAME.test(root.name);
+  }
+}
+
+/** `'zod'` for `require('zod').z.object(…)`: the module a member/call chain starts from, if it starts at require. */
+function requiredModuleAtBase(node: TSESTree.Node): string | null {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') {
+        const [argument] = current.arguments;
+        return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
+      }
+      current = callee;
+    } else return null;
   }
 }
 

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { analyseCode, describeUses, type Options } from './analyse.js';
+
+const H = (body: string, params = 'event'): string => `exports.handler = async (${params}) => {\n${body}\n};`;
+
+/** [case, code, expected uses (`source -> target [kind] (flags)`), options]. */
+const FLOWS: Array<[string, string, string[], Options?]> = [
+  // ---- reaching sinks ----------------------------------------------------------------------------------------------
+  ['direct argument', H('await db.query(event.body);'), ['event.body -> db.query() [call]']],
+  ['through a variable', H('const id = event.pathParameters.id;\nawait getItem(id);'), ['event.pathParameters -> getItem() [call]']],
+  ['through destructuring', H('const { body } = event;\nawait save(body);'), ['event.body -> save() [call]']],
+  ['nested destructuring', H('const { queryStringParameters: { q } } = event;\nsearch(q);'), ['event.queryStringParameters -> search() [call]']],
+  ['destructured parameter', H('await save(body);', '{ body }'), ['event.body -> save() [call]']],
+  ['JSON.parse is not validation', H('const data = JSON.parse(event.body);\nawait save(data.name);'), ['event.body -> save() [call]']],
+  ['optional chaining is not validation', H('await save(event.queryStringParameters?.name);'), ['event.queryStringParameters -> save() [call]']],
+  ['template literal', H('await fetch(`https://api/${event.pathParameters.id}`);'), ['event.pathParameters -> fetch() [call]']],
+  ['concatenation', H("const sql = 'SELECT * FROM t WHERE id = ' + event.queryStringParameters.id;\nawait db.query(sql);"), ['event.queryStringParameters -> db.query() [call]']],
+  ['Buffer and decodeURIComponent', H("const raw = Buffer.from(event.body, 'base64').toString();\nwrite(decodeURIComponent(raw));"), ['event.body -> write() [call]']],
+  ['awaited json()', "export default { async fetch(request) { const data = await request.json(); return store(data); } };", ['request.json() -> the response [response] (derived)', 'request.json() -> store() [call]']],
+  ['spread into an object', H('await put({ ...JSON.parse(event.body), at: Date.now() });'), ['event.body -> put() [call]']],
+  ['array literal', H('await exec([event.body]);'), ['event.body -> exec() [call]']],
+  ['logical default', H("const name = event.queryStringParameters?.name ?? 'anon';\ngreet(name);"), ['event.queryStringParameters -> greet() [call]']],
+  ['conditional branch', H("const v = flag ? event.body : '';\nsend(v);"), ['event.body -> send() [call]']],
+  ['reassignment', H("let t = '';\nt = event.body;\nsend(t);"), ['event.body -> send() [call]']],
+  ['constructor argument', H('await client.send(new PutCommand({ Item: JSON.parse(event.body) }));'), ['event.body -> client.send() [call] (derived)', 'event.body -> new PutCommand() [new]']],
+  ['returned in the response', H('return { statusCode: 200, body: event.body };'), ['event.body -> the response [response]']],
+  ['callback response', 'exports.handler = (event, context, callback) => { callback(null, { body: event.body }); };', ['event.body -> callback() [response]']],
+  ['res.send in a (req, res) handler', 'exports.api = (req, res) => { res.send(req.query.name); };', ['req.query -> res.send() [response]']],
+  ['SQS records in for..of', H('for (const record of event.Records) { await handle(JSON.parse(record.body)); }'), ['event.Records[].body -> handle() [call]']],
+  ['SQS records in map callback', H('await Promise.all(event.Records.map((r) => process(r.body)));'), ['event.Records[].body -> process() [call]']],
+  ['SNS message', H('const msg = JSON.parse(event.Records[0].Sns.Message);\nawait notify(msg.to);'), ['event.Records[].Sns.Message -> notify() [call]']],
+  // ---- same-file functions ---------------------------------------------------------------------------------------
+  [
+    'into a same-file function',
+    'async function saveOrder(order) { await db.put(order.id); }\nexports.handler = async (event) => { await saveOrder(JSON.parse(event.body)); };',
+    ['event.body -> db.put() [call]'],
+  ],
+  [
+    'whole event into a helper',
+    'const parseInput = (e) => e.body;\nexports.handler = async (event) => { await store(parseInput(event)); };',
+    ['event.body -> store() [call]'],
+  ],
+  [
+    'helper that validates',
+    "const S = require('zod').z.object({});\nconst read = (e) => S.parse(JSON.parse(e.body));\nexports.handler = async (event) => { await store(read(event)); };",
+    ['event.body -> store() [call] (validated)'],
+  ],
+  [
+    'class method via this',
+    "import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';\nclass L implements LambdaInterface {\n  async handler(event: any) { await this.save(event.body); }\n  async save(b: string) { await db.put(b); }\n}",
+    ['event.body -> db.put() [call]'],
+    { ts: true },
+  ],
+  // ---- validation ------------------------------------------------------------------------------------------------
+  ['zod parse', "import { z } from 'zod';\nconst Body = z.object({ id: z.string() });\n" + H('const b = Body.parse(JSON.parse(event.body));\nawait save(b.id);'), ['event.body -> save() [call] (validated)']],
+  ['zod safeParse data', "import { z } from 'zod';\nconst S = z.object({});\n" + H('const r = S.safeParse(JSON.parse(event.body));\nif (!r.success) return;\nawait save(r.data);'), ['event.body -> save() [call] (validated)']],
+  ['joi validate', "const Joi = require('joi');\nconst schema = Joi.object({});\n" + H('const { value } = schema.validate(JSON.parse(event.body));\nsave(value);'), ['event.body -> save() [call] (validated)']],
+  ['valibot parse', "import * as v from 'valibot';\n" + H('const b = v.parse(Schema, JSON.parse(event.body));\nsave(b);'), ['event.body -> save() [call] (validated)']],
+  ['superstruct create', "import { create } from 'superstruct';\n" + H('const b = create(JSON.parse(event.body), Order);\nsave(b);'), ['event.body -> save() [call] (validated)']],
+  ['ajv guard', "import Ajv from 'ajv';\nconst validate = new Ajv().compile(schema);\n" + H('const b = JSON.parse(event.body);\nif (!validate(b)) return { statusCode: 400 };\nawait save(b);'), ['event.body -> save() [call] (validated)']],
+  ['guard with a validating predicate', H('const b = JSON.parse(event.body);\nif (!isValidOrder(b)) throw new Error("bad");\nawait save(b);'), ['event.body -> save() [call] (validated)']],
+  ['assert statement', "import { assert } from 'superstruct';\n" + H('const b = JSON.parse(event.body);\nassert(b, Order);\nawait save(b);'), ['event.body -> save() [call] (validated)']],
+  ['guard does not cover code before it', H('const b = JSON.parse(event.body);\nawait log2(b);\nif (!isValidOrder(b)) return;\nawait save(b);'), ['event.body -> log2() [call]', 'event.body -> save() [call] (validated)']],
+  ['imported schema by name', "import { OrderSchema } from './schemas';\n" + H('save(OrderSchema.parse(JSON.parse(event.body)));'), ['event.body -> save() [call] (validated)']],
+  ['configured validator', H('save(checkOrder(JSON.parse(event.body)));'), ['event.body -> save() [call] (validated)'], { settings: { 'serverless-security': { validators: ['checkOrder'] } } }],
+  ['a parser named parse is not a validator', "import qs from 'qs';\n" + H('save(qs.parse(event.body));'), ['event.body -> save() [call]']],
+  ['middy validator validates everything', "import middy from '@middy/core';\nimport validator from '@middy/validator';\nexport const handler = middy(async (event) => save(event.body)).use(validator({ eventSchema }));", ['event.body -> the response [response] (validated,derived)', 'event.body -> save() [call] (validated)']],
+  // ---- not uses ----------------------------------------------------------------------------------------------------
+  ['comparisons and typeof', H("if (event.httpMethod === 'GET' || typeof event.body !== 'string') return;\nif (event.queryStringParameters?.id === 'x') return;"), []],
+  ['length checks', H('if (event.body.length > 1000) return { statusCode: 413 };'), []],
+  ['logging is not a use', H('console.log(event.body); logger.info("in", { body: event.body });'), []],
+  ['number coercion', H('await list(Number(event.queryStringParameters.limit));'), []],
+  ['requestContext claims are trusted', H('await load(event.requestContext.authorizer.claims.sub);'), []],
+  ['record metadata is trusted', H('return { batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.messageId })) };'), []],
+  ['whole event handed to a framework', "import { processPartialResponse } from '@aws-lambda-powertools/batch';\n" + H('return processPartialResponse(event, record, processor);'), []],
+  ['inspection methods', H("if (event.body.includes('x') || event.rawPath.startsWith('/a')) return;"), []],
+  ['request method name only', 'exports.api = (req, res) => { if (req.method !== "POST") res.status(405).end(); };', []],
+  ['a local that shadows nothing', 'exports.handler = async () => { const event = { body: "x" }; await save(event.body); };', []],
+  // ---- module scope ------------------------------------------------------------------------------------------------
+  ['module variable write', 'let last;\n' + H('last = event.body;'), ['event.body -> module variable `last` [module-write]']],
+  ['module map set', 'const cache = new Map();\n' + H('cache.set(event.pathParameters.id, 1);'), ['event.pathParameters -> module-level `cache` [module-write]']],
+  ['derived user data', 'const users = {};\n' + H('const user = await db.get(event.pathParameters.id);\nusers.current = user;'), ['event.pathParameters -> db.get() [call]', 'event.pathParameters -> module-level `users` [module-write] (derived)']],
+];
+
+describe('input flow', () => {
+  it.each(FLOWS)('%s', (_name, code, expected, options) => {
+    expect(describeUses(code, options)).toEqual(expected);
+  });
+  it('has at least 40 cases', () => {
+    expect(FLOWS.length).toBeGreaterThanOrEqual(40);
+  });
+  it('labels the expressions that carry input, and not the others', () => {
+    const { analysis, sourceCode } = analyseCode(H('const b = JSON.parse(event.body);\nconst n = 1;\nsave(b, n);'));
+    const call = sourceCode.ast.body[0]!;
+    const labelled: string[] = [];
+    const visit = (node: { type: string; range: [number, number] } & Record<string, unknown>): void => {
+      const label = analysis.flow.labelOf(node as never);
+      if (label && node.type === 'Identifier') labelled.push(`${sourceCode.text.slice(...node.range)}:${label.sourcePath}`);
+      for (const value of Object.values(node)) {
+        if (value && typeof value === 'object' && 'type' in value && value !== node.parent) visit(value as never);
+        if (Array.isArray(value)) for (const v of value) if (v && typeof v === 'object' && 'type' in v) visit(v as never);
+      }
+    };
+    visit(call as never);
+    expect(labelled).toEqual(['event:event', 'b:event.body']);
+  });
+  it('does nothing in a file with no handler', () => {
+    const { analysis } = analyseCode('function f(event) { db.query(event.body); }');
+    expect(analysis.handlers).toEqual([]);
+    expect(analysis.flow.uses).toEqual([]);
+  });
+});
