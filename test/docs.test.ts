@@ -33,7 +33,7 @@ function examplesOf(markdown: string): Example[] {
       lang: fence[1]!.startsWith('t') ? 'ts' : 'js',
       kind,
       code: body.join('\n'),
-      options: fence[2] ? (JSON.parse(fence[2]) as unknown[]) : [],
+      options: fence[2] ? [JSON.parse(fence[2]) as unknown] : [],
       line: start + 1,
     });
   }

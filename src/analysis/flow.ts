@@ -424,6 +424,7 @@ export class InputFlow {
       return;
     }
     if (COERCIONS.has(name) || isLogCall(callee)) return;
+    if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
     if (call.type === AST_NODE_TYPES.NewExpression) {
       const constructorName = calleeName(callee) ?? '';
       if (/Error$/.test(constructorName)) return;
@@ -435,7 +436,6 @@ export class InputFlow {
       this.mark(call, label);
       return;
     }
-    if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
 
     const local = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : null;
     if (local) {

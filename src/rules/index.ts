@@ -1,8 +1,12 @@
+import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
+import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
 export const rules = {
+  'no-direct-lambda-invoke': noDirectLambdaInvoke,
   'no-dynamic-code': noDynamicCode,
+  'no-module-scope-user-data': noModuleScopeUserData,
   'no-unvalidated-event': noUnvalidatedEvent,
 };

@@ -1,0 +1,98 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CONSTRUCT, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { keyName, propertyName, resolveVariable, staticString, unwrap } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [{ allowAsync?: boolean }];
+type Found = 'command' | 'client';
+
+const LAMBDA_SDK: ReferenceSpec<Found> = {
+  modules: {
+    '@aws-sdk/client-lambda': {
+      InvokeCommand: { [CONSTRUCT]: 'command' },
+      InvokeWithResponseStreamCommand: { [CONSTRUCT]: 'command' },
+      InvokeAsyncCommand: { [CONSTRUCT]: 'command' },
+      Lambda: { [CONSTRUCT]: 'client' },
+    },
+    'aws-sdk': { Lambda: { [CONSTRUCT]: 'client' } },
+    'aws-sdk/clients/lambda': { [CONSTRUCT]: 'client' },
+  },
+};
+
+const INVOKE_METHODS = new Set(['invoke', 'invokeAsync', 'invokeWithResponseStream']);
+
+/** `InvocationType: 'Event'` in the request: fire-and-forget, the caller does not wait. */
+function isAsyncInvocation(params: TSESTree.Node | undefined, isEvent: (n: TSESTree.Node) => boolean): boolean {
+  const object = params && unwrap(params);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return object.properties.some(
+    (p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'InvocationType' && isEvent(p.value),
+  );
+}
+
+export default createRule<Options, 'directInvoke'>({
+  name: 'no-direct-lambda-invoke',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow invoking one Lambda function directly from another',
+      recommended: 'recommended',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowAsync: {
+            type: 'boolean',
+            description: "Allow asynchronous invokes (`InvocationType: 'Event'`), where the caller does not wait.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      directInvoke:
+        'Direct Lambda-to-Lambda invoke: the caller waits and pays for the callee, the two are coupled, and the call skips the authorization a gateway or queue would apply. Chain functions through SQS, SNS, EventBridge or Step Functions instead.',
+    },
+  },
+  defaultOptions: [{ allowAsync: false }],
+  create(context, [{ allowAsync }]) {
+    const { sourceCode } = context;
+    const isEvent = (node: TSESTree.Node): boolean => staticString(sourceCode, node) === 'Event';
+    const report = (node: TSESTree.Node, params: TSESTree.Node | undefined): void => {
+      if (allowAsync && isAsyncInvocation(params, isEvent)) return;
+      context.report({ node, messageId: 'directInvoke' });
+    };
+
+    /** `client.invoke(…)` calls on a Lambda client: chained directly or through the variable holding it. */
+    const invokesOn = (client: TSESTree.NewExpression): TSESTree.CallExpression[] => {
+      const calls: TSESTree.CallExpression[] = [];
+      const check = (object: TSESTree.Node): void => {
+        const member = object.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object) return;
+        const method = propertyName(member);
+        const call = member.parent;
+        if (method && INVOKE_METHODS.has(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+          calls.push(call);
+        }
+      };
+      check(client);
+      const holder = client.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === client && holder.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = resolveVariable(sourceCode, holder.id);
+        for (const reference of variable?.references ?? []) if (reference.isRead()) check(reference.identifier);
+      }
+      return calls;
+    };
+
+    return {
+      'Program:exit'() {
+        for (const ref of findReferences(sourceCode, LAMBDA_SDK)) {
+          if (ref.node.type !== AST_NODE_TYPES.NewExpression) continue;
+          if (ref.info === 'command') report(ref.node, ref.node.arguments[0]);
+          else for (const call of invokesOn(ref.node)) report(call, call.arguments[0]);
+        }
+      },
+    };
+  },
+});

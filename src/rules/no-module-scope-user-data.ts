@@ -1,0 +1,32 @@
+import { analyse } from '../analysis/index.js';
+import { createRule } from '../util/create-rule.js';
+
+export default createRule<[], 'moduleScopeWrite'>({
+  name: 'no-module-scope-user-data',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow writing request data to module-level state that outlives the invocation',
+      recommended: 'recommended',
+      cwe: ['CWE-488'],
+    },
+    schema: [],
+    messages: {
+      moduleScopeWrite:
+        'Data from `{{path}}` is written to {{slot}}, which outlives this invocation: a warm container hands it to the next request, which may be another user\'s. Keep per-request data in variables inside the handler.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'() {
+        const reported = new Set<unknown>();
+        for (const use of analyse(context).flow.uses) {
+          if (use.kind !== 'module-write' || reported.has(use.node)) continue;
+          reported.add(use.node);
+          context.report({ node: use.node, messageId: 'moduleScopeWrite', data: { path: use.label.sourcePath, slot: use.target } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,64 @@
+import rule from '../../src/rules/no-direct-lambda-invoke.js';
+import { testRule } from '../rule-tester.js';
+
+testRule('no-direct-lambda-invoke', rule, {
+  valid: [
+    // Unrelated objects with an invoke method.
+    'const proxy = createProxy(); proxy.invoke("x");',
+    'import { Lambda } from "./my-lambda.js"; new Lambda().invoke({});',
+    // Other clients of the same SDK.
+    'import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs"; await new SQSClient({}).send(new SendMessageCommand({}));',
+    'import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda"; await new LambdaClient({}).send(new ListFunctionsCommand({}));',
+    // Asynchronous invokes, when allowed.
+    {
+      code: 'import { InvokeCommand } from "@aws-sdk/client-lambda"; const c = new InvokeCommand({ FunctionName: "f", InvocationType: "Event" });',
+      options: [{ allowAsync: true }],
+    },
+    {
+      code: 'const AWS = require("aws-sdk"); const l = new AWS.Lambda(); l.invoke({ FunctionName: "f", InvocationType: "Event" });',
+      options: [{ allowAsync: true }],
+    },
+  ],
+  invalid: [
+    {
+      code: 'import { LambdaClient, InvokeCommand } from "@aws-sdk/client-lambda";\nawait new LambdaClient({}).send(new InvokeCommand({ FunctionName: "billing" }));',
+      errors: [{ messageId: 'directInvoke', line: 2, column: 33 }],
+    },
+    {
+      code: 'const { InvokeCommand: Call } = require("@aws-sdk/client-lambda");\nconst cmd = new Call({ FunctionName: "f" });',
+      errors: [{ messageId: 'directInvoke', line: 2, column: 13 }],
+    },
+    {
+      code: 'import * as lambda from "@aws-sdk/client-lambda";\nnew lambda.InvokeWithResponseStreamCommand({});',
+      errors: [{ messageId: 'directInvoke', line: 2, column: 1 }],
+    },
+    {
+      // The async form is still reported without the option.
+      code: 'import { InvokeCommand } from "@aws-sdk/client-lambda";\nnew InvokeCommand({ FunctionName: "f", InvocationType: "Event" });',
+      errors: [{ messageId: 'directInvoke', line: 2, column: 1 }],
+    },
+    {
+      code: 'import { Lambda } from "@aws-sdk/client-lambda";\nconst client = new Lambda({});\nawait client.invoke({ FunctionName: "f" });',
+      errors: [{ messageId: 'directInvoke', line: 3, column: 7 }],
+    },
+    {
+      code: 'const AWS = require("aws-sdk");\nconst lambda = new AWS.Lambda();\nlambda.invoke({ FunctionName: "f" }).promise();',
+      errors: [{ messageId: 'directInvoke', line: 3, column: 1 }],
+    },
+    {
+      code: 'const Lambda = require("aws-sdk/clients/lambda");\nnew Lambda().invokeAsync({ FunctionName: "f" });',
+      errors: [{ messageId: 'directInvoke', line: 2, column: 1 }],
+    },
+    {
+      code: 'import { InvokeCommand } from "@aws-sdk/client-lambda";\nnew InvokeCommand({ FunctionName: "f", InvocationType: "RequestResponse" });',
+      options: [{ allowAsync: true }],
+      errors: [{ messageId: 'directInvoke', line: 2, column: 1 }],
+    },
+  ],
+  tsInvalid: [
+    {
+      code: 'import { InvokeCommand, type InvokeCommandInput } from "@aws-sdk/client-lambda";\nconst input: InvokeCommandInput = { FunctionName: "f" };\nconst cmd = new InvokeCommand(input as InvokeCommandInput);',
+      errors: [{ messageId: 'directInvoke', line: 3, column: 13 }],
+    },
+  ],
+});
