@@ -13,7 +13,8 @@ export function rulesFor(rules: RuleMap, config: ConfigName): Record<string, TSE
   for (const [id, rule] of Object.entries(rules)) {
     const level = rule.meta.docs?.recommended;
     if (level === 'recommended' || (config === 'strict' && level === 'strict')) {
-      entries[`serverless-security/${id}`] = 'error';
+      const strictOptions = config === 'strict' ? rule.meta.docs?.strictOptions : undefined;
+      entries[`serverless-security/${id}`] = strictOptions ? ['error', strictOptions] : 'error';
     }
   }
   return entries;

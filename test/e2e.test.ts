@@ -21,6 +21,7 @@ function reportOf(results: ESLint10.LintResult[], base: string): string[] {
 const EXPECTED_EXAMPLE_REPORT = [
   'functions/checkout.js:11 serverless-security/no-module-scope-user-data',
   'functions/checkout.js:12 serverless-security/no-direct-lambda-invoke',
+  'functions/db.js:6 serverless-security/no-hardcoded-secrets',
   'functions/get-order.ts:9 serverless-security/no-unvalidated-event',
   'functions/report.js:5 serverless-security/no-unvalidated-event',
   'functions/report.js:6 serverless-security/no-dynamic-code',

@@ -36,7 +36,8 @@ describe('every rule', () => {
         if (level === false) {
           expect(readFileSync(new URL(`docs/rules/${id}.md`, root), 'utf8')).toMatch(/opt-in/i);
         } else {
-          expect(plugin.configs.strict.rules[`serverless-security/${id}`]).toBe('error');
+          const entry = plugin.configs.strict.rules[`serverless-security/${id}`];
+          expect(Array.isArray(entry) ? entry[0] : entry).toBe('error');
         }
       });
       it('describes its messages by id and declares an options schema', () => {

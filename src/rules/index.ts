@@ -1,5 +1,6 @@
 import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 
@@ -7,6 +8,7 @@ import noUnvalidatedEvent from './no-unvalidated-event.js';
 export const rules = {
   'no-direct-lambda-invoke': noDirectLambdaInvoke,
   'no-dynamic-code': noDynamicCode,
+  'no-hardcoded-secrets': noHardcodedSecrets,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-unvalidated-event': noUnvalidatedEvent,
 };

@@ -7,6 +7,8 @@ export interface PluginDocs {
   recommended: 'recommended' | 'strict' | false;
   /** CWE identifiers the rule guards against, for docs and SARIF readers. */
   cwe?: string[];
+  /** Options the `strict` config turns on for this rule (it uses the defaults elsewhere). */
+  strictOptions?: Record<string, unknown>;
 }
 
 export const createRule = ESLintUtils.RuleCreator<PluginDocs>(

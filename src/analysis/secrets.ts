@@ -1,0 +1,272 @@
+/**
+ * The secrets catalogue: credential formats that are recognisable on their own, and the names and values that
+ * make a literal look like a secret. Shared by `no-hardcoded-secrets`, `no-error-leak` and `no-sensitive-logging`.
+ *
+ * Every pattern is anchored on a fixed prefix and uses only bounded or single-class repetition, so matching stays
+ * linear in the string's length (no catastrophic backtracking); a cheap pre-check skips most strings entirely.
+ */
+export interface CredentialFormat {
+  id: string;
+  /** What it is, for the message: "AWS access key ID". */
+  name: string;
+  pattern: RegExp;
+  /** Where to revoke or rotate it. */
+  rotate: string;
+  /** The environment variable a suggestion reads instead. */
+  envName: string;
+}
+
+export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
+  {
+    id: 'aws-access-key-id',
+    name: 'AWS access key ID',
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z2-7]{16}\b/,
+    rotate: 'deactivate it in IAM and create a new key, or better, use the function role',
+    envName: 'AWS_ACCESS_KEY_ID',
+  },
+  {
+    id: 'github-token',
+    name: 'GitHub token',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{60,255})\b/,
+    rotate: 'revoke it under GitHub Settings → Developer settings',
+    envName: 'GITHUB_TOKEN',
+  },
+  {
+    id: 'gitlab-token',
+    name: 'GitLab personal access token',
+    pattern: /\bglpat-[A-Za-z0-9_-]{20,64}/,
+    rotate: 'revoke it under GitLab User Settings → Access Tokens',
+    envName: 'GITLAB_TOKEN',
+  },
+  {
+    id: 'slack-token',
+    name: 'Slack token',
+    pattern: /\bxox[abposr]-[A-Za-z0-9]{8,}-[A-Za-z0-9-]{8,}/,
+    rotate: 'regenerate it in the Slack app settings',
+    envName: 'SLACK_TOKEN',
+  },
+  {
+    id: 'slack-webhook',
+    name: 'Slack webhook URL',
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,}/,
+    rotate: 'delete the webhook in the Slack app settings and create a new one',
+    envName: 'SLACK_WEBHOOK_URL',
+  },
+  {
+    id: 'stripe-live-key',
+    name: 'Stripe live key',
+    pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,247}\b/,
+    rotate: 'roll it in the Stripe dashboard under Developers → API keys',
+    envName: 'STRIPE_SECRET_KEY',
+  },
+  {
+    id: 'google-api-key',
+    name: 'Google API key',
+    pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/,
+    rotate: 'regenerate it in Google Cloud Console → APIs & Services → Credentials, and restrict it',
+    envName: 'GOOGLE_API_KEY',
+  },
+  {
+    id: 'private-key',
+    name: 'private key',
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
+    rotate: 'revoke the key pair and issue a new one',
+    envName: 'PRIVATE_KEY',
+  },
+  {
+    id: 'jwt',
+    name: 'JSON Web Token',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/,
+    rotate: 'revoke the session or rotate the signing key; a signed token is valid until it expires',
+    envName: 'AUTH_TOKEN',
+  },
+  {
+    id: 'npm-token',
+    name: 'npm access token',
+    pattern: /\bnpm_[A-Za-z0-9]{36}\b/,
+    rotate: 'revoke it with `npm token revoke` or on npmjs.com',
+    envName: 'NPM_TOKEN',
+  },
+  {
+    id: 'sendgrid-key',
+    name: 'SendGrid API key',
+    pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/,
+    rotate: 'delete it in SendGrid Settings → API Keys',
+    envName: 'SENDGRID_API_KEY',
+  },
+  {
+    id: 'twilio-key',
+    name: 'Twilio API key',
+    pattern: /\bSK[0-9a-f]{32}\b/,
+    rotate: 'delete it in the Twilio console under API keys',
+    envName: 'TWILIO_API_KEY',
+  },
+  {
+    id: 'openai-key',
+    name: 'OpenAI API key',
+    pattern: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
+    rotate: 'revoke it on the OpenAI API keys page',
+    envName: 'OPENAI_API_KEY',
+  },
+  {
+    id: 'anthropic-key',
+    name: 'Anthropic API key',
+    pattern: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/,
+    rotate: 'revoke it in the Anthropic console',
+    envName: 'ANTHROPIC_API_KEY',
+  },
+];
+
+/** Strings that cannot hold any catalogued format skip the patterns: one linear scan instead of fourteen. */
+const FORMAT_PRECHECK = /A[KSBCGIPNR][A-Z]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|k_live_|AIza|PRIVATE KEY|eyJ|npm_|SG\.|SK[0-9a-f]|sk-/;
+
+/** Credentials inside URLs and connection strings: `postgres://user:pass@host`, `redis://:pass@host`. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/]{0,128}):([^\s@/]{1,256})@[^\s@/]/i;
+
+/** AWS secret access keys have no prefix: 40 base64 characters, recognised next to a secret name or a key ID. */
+export const AWS_SECRET_KEY = /^[A-Za-z0-9/+]{40}$/;
+
+/** Keys AWS publishes in its documentation as examples. */
+export const AWS_EXAMPLE_KEYS = new Set(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'ASIAIOSFODNN7EXAMPLE']);
+
+export interface CredentialMatch {
+  format: CredentialFormat;
+  /** The matched text. */
+  text: string;
+}
+
+const URL_CREDENTIAL_FORMAT: CredentialFormat = {
+  id: 'url-credentials',
+  name: 'password in a connection string',
+  pattern: URL_CREDENTIALS,
+  rotate: 'change the password and keep the connection string in a secret store',
+  envName: 'DATABASE_URL',
+};
+
+/** The first catalogued credential in `text`, if any. */
+export function findCredential(text: string): CredentialMatch | null {
+  if (text.length < 16) return null;
+  if (FORMAT_PRECHECK.test(text)) {
+    for (const format of CREDENTIAL_FORMATS) {
+      const match = format.pattern.exec(text);
+      if (match) return { format, text: match[0] };
+    }
+  }
+  if (text.includes('://')) {
+    const match = URL_CREDENTIALS.exec(text);
+    if (match && !isPlaceholder(match[3]!) && !match[3]!.includes('${')) {
+      const scheme = match[1]!.toLowerCase();
+      const format =
+        scheme === 'http' || scheme === 'https'
+          ? { ...URL_CREDENTIAL_FORMAT, name: 'password in a URL', envName: 'SERVICE_URL' }
+          : scheme.startsWith('redis')
+            ? { ...URL_CREDENTIAL_FORMAT, envName: 'REDIS_URL' }
+            : scheme.startsWith('mongodb')
+              ? { ...URL_CREDENTIAL_FORMAT, envName: 'MONGODB_URI' }
+              : URL_CREDENTIAL_FORMAT;
+      return { format, text: match[0] };
+    }
+  }
+  return null;
+}
+
+// ---- names ------------------------------------------------------------------------------------------------------
+
+/** Words that name a secret when they end a name: `dbPassword`, `API_TOKEN`, `clientSecret`. */
+const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'apikey']);
+/** `key` is a secret only after one of these: `apiKey`, `privateKey`, `secretKey`, `signingKey`. */
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'client', 'master', 'auth', 'license', 'app', 'service']);
+/** Tokens that are not credentials: pagination and CSRF-style markers. */
+const HARMLESS_TOKEN_QUALIFIERS = new Set(['next', 'pagination', 'continuation', 'page', 'cancellation', 'sync', 'idempotency', 'csrf', 'xsrf', 'max', 'min', 'num', 'request', 'response']);
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `X-Api-Key` into lower-case words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** True when a name says it holds a secret; `tokenCount`, `passwordPolicy`, `secretArn`, `nextToken` do not. */
+export function isSecretName(name: string): boolean {
+  const parts = words(name);
+  const last = parts.at(-1);
+  if (!last) return false;
+  const before = parts.at(-2);
+  if (last === 'authorization' && parts.length === 1) return true;
+  if (last === 'key') return !!before && KEY_QUALIFIERS.has(before);
+  if (!SECRET_NOUNS.has(last)) return false;
+  if (last === 'token' && before && HARMLESS_TOKEN_QUALIFIERS.has(before)) return false;
+  return true;
+}
+
+/** Sensitive-data names for logging: secrets plus personal and payment data (`cardNumber`, `ssn`, `cookie`). */
+const SENSITIVE_EXTRA = new Set(['cookie', 'cookies', 'authorization', 'ssn', 'cvv', 'cvc', 'pin', 'iban']);
+const SENSITIVE_PAIRS = [['card', 'number'], ['credit', 'card'], ['social', 'security'], ['set', 'cookie'], ['account', 'number']];
+export function isSensitiveName(name: string, extra: readonly string[] = []): boolean {
+  if (isSecretName(name)) return true;
+  const parts = words(name);
+  const last = parts.at(-1);
+  if (!last) return false;
+  if (SENSITIVE_EXTRA.has(last) || extra.includes(last) || extra.includes(name)) return true;
+  return SENSITIVE_PAIRS.some(([a, b]) => parts.at(-2) === a && last === b) || (parts.at(-2) === 'credit' && last === 'card');
+}
+
+/** `dbPassword` → `DB_PASSWORD`. */
+export function envNameFor(name: string): string {
+  return words(name).join('_').toUpperCase() || 'SECRET';
+}
+
+// ---- values -----------------------------------------------------------------------------------------------------
+
+/** Values that stand in for a secret rather than being one. */
+const PLACEHOLDER =
+  /^(?:x+|X+|\*+|\.+|-+|_+|#+|0+|1234.*|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|%[^%\s]+%|\[[^\]]*\]|changeme|change[-_ ]?(?:me|it|this)|password|passw0rd|secret|s3cr3t|token|apikey|api[-_]key|your[-_ ]?.*|my[-_]?(?:secret|password|token|key).*|example.*|.*example|dummy.*|test.*|.*[-_]test|fake.*|mock.*|placeholder.*|todo|tbd|fixme|null|undefined|none|empty|redacted|hidden|replace[-_ ]?(?:me|this).*|insert[-_ ].*|sample.*|default|admin|root|guest|user(?:name)?|pass|foo.*|bar|baz|qwerty|abc.*|xxx.*)$/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+export interface ValueThresholds {
+  minLength: number;
+  minEntropy: number;
+}
+
+/**
+ * Whether a literal assigned to a secret name is a real value: long enough, random enough, and not something else
+ * that such names often hold (a placeholder, an environment variable's name, a URL or path, a message).
+ */
+export function looksLikeSecretValue(raw: string, { minLength, minEntropy }: ValueThresholds): boolean {
+  const value = raw.replace(/^(?:Bearer|Basic|Token|Bot)\s+/i, '').trim();
+  if (value.length < minLength || value.length > 512) return false;
+  if (isPlaceholder(value)) return false;
+  if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an environment variable's or constant's name
+  if (/^(?:[a-z]+:\/\/|\.{0,2}\/|~\/|arn:|\{\{|\$\{)/i.test(value) && !findCredential(value)) return false;
+  if (/\s/.test(value)) return false; // a message or a sentence
+  if (/^[a-z]+(?:[._-][a-z]+)*$/.test(value) && value.length < 24) return false; // a word or a dotted identifier
+  if (/^[a-z][a-zA-Z]+$/.test(value) && /[A-Z]/.test(value) && !/\d/.test(value)) return false; // camelCase words
+  return entropy(value) >= minEntropy;
+}
+
+/** Long random-looking strings, for the opt-in high-entropy check. Hashes and ids are ruled out by their contexts. */
+export function isHighEntropyString(value: string): boolean {
+  if (value.length < 32 || value.length > 1024 || /\s/.test(value)) return false;
+  if (/^[0-9a-f-]+$/i.test(value)) return false; // hex digests, UUIDs: fingerprints, not keys
+  if (/^(?:sha(?:256|384|512)-|data:|https?:\/\/|\.{0,2}\/)/i.test(value)) return false;
+  return /^[A-Za-z0-9+/=_-]+$/.test(value) && entropy(value) >= 4.5;
+}

@@ -1,0 +1,202 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AWS_EXAMPLE_KEYS,
+  AWS_SECRET_KEY,
+  CREDENTIAL_FORMATS,
+  envNameFor,
+  findCredential,
+  isHighEntropyString,
+  isSecretName,
+  looksLikeSecretValue,
+} from '../analysis/secrets.js';
+import { keyName, propertyName } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [
+  {
+    minLength?: number;
+    minEntropy?: number;
+    allowExampleKeys?: boolean;
+    highEntropy?: boolean;
+    ignoreNames?: string[];
+  },
+];
+type MessageIds = 'credential' | 'namedSecret' | 'highEntropy' | 'suggestEnv';
+
+/** Names whose long random values are fingerprints or identifiers, not keys (for the high-entropy check). */
+const FINGERPRINT_NAME = /hash|sha\d*|digest|checksum|etag|integrity|uuid|guid|\bid$|Id$|ids$|nonce|fingerprint|hex|base64|image|icon|svg|font|data|sample|fixture|expected|snapshot|cursor/i;
+
+const AWS_KEY_ID = CREDENTIAL_FORMATS.find((f) => f.id === 'aws-access-key-id')!.pattern;
+
+/** The name a string literal is given: the variable, property, parameter default, JSX attribute or header it sets. */
+function nameOf(node: TSESTree.Node): string | null {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  // `'Bearer ' + 'abc'`, `x as string`, `` `…` `` in a binary expression: look through to what is being assigned.
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child))
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return null;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.Property:
+      return parent.value === child ? keyName(parent) : null;
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === child ? keyName(parent) : null;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== child) return null;
+      const left = parent.left;
+      if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+      return left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : null;
+    }
+    case AST_NODE_TYPES.JSXAttribute:
+      return parent.name.type === AST_NODE_TYPES.JSXIdentifier ? parent.name.name : null;
+    case AST_NODE_TYPES.BinaryExpression: {
+      // `if (password === 'hunter2!')`: a credential compared against a literal is a hard-coded credential.
+      if (!['===', '==', '!==', '!='].includes(parent.operator)) return null;
+      const other = parent.left === child ? parent.right : parent.left;
+      if (other.type === AST_NODE_TYPES.Identifier) return other.name;
+      return other.type === AST_NODE_TYPES.MemberExpression ? propertyName(other) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Strings that are code structure, not data: module specifiers, type-level literals, object keys, directives. */
+function isStructural(node: TSESTree.Literal | TSESTree.TemplateLiteral): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ImportExpression:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSExternalModuleReference:
+    case AST_NODE_TYPES.TSModuleDeclaration:
+    case AST_NODE_TYPES.ImportAttribute:
+      return true;
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.TSPropertySignature:
+      return parent.key === node;
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.property === node;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return 'directive' in parent && !!parent.directive;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require';
+    default:
+      return false;
+  }
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-secrets',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow credentials, keys, tokens and passwords written into source code',
+      recommended: 'recommended',
+      cwe: ['CWE-798'],
+      strictOptions: { highEntropy: true },
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minLength: { type: 'integer', minimum: 1, description: 'Shortest value reported for a secret-named variable or property.' },
+          minEntropy: { type: 'number', minimum: 0, description: 'Least Shannon entropy (bits per character) reported for a secret-named value.' },
+          allowExampleKeys: { type: 'boolean', description: "Accept the keys AWS documents as examples (AKIAIOSFODNN7EXAMPLE…)." },
+          highEntropy: { type: 'boolean', description: 'Also report any long, random-looking string, whatever its name.' },
+          ignoreNames: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Variable or property names never treated as secret.' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      credential:
+        '{{kind}} hard-coded in source. Whoever can read the repository or its history has it: rotate it now ({{rotate}}), then load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable.',
+      namedSecret:
+        '`{{name}}` is given a hard-coded secret. Whoever can read the repository or its history has it: rotate it, then load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable.',
+      highEntropy:
+        'This long random-looking string may be a secret. If it is, rotate it and load it from a secret store or an environment variable; if it is a hash or an identifier, name it so (`…Hash`, `…Id`).',
+      suggestEnv: 'Read it from `process.env.{{envName}}` instead (and set that variable from a secret store).',
+    },
+  },
+  defaultOptions: [{ minLength: 8, minEntropy: 3, allowExampleKeys: false, highEntropy: false, ignoreNames: [] }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const minLength = options.minLength ?? 8;
+    const minEntropy = options.minEntropy ?? 3;
+    const ignored = new Set(options.ignoreNames ?? []);
+    let fileHasAwsKeyId: boolean | undefined;
+    const nextToAwsKeyId = (): boolean => (fileHasAwsKeyId ??= AWS_KEY_ID.test(sourceCode.text));
+
+    const suggestion = (node: TSESTree.Node, envName: string): TSESLint.ReportSuggestionArray<MessageIds> => {
+      if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return [];
+      const inJsx = node.parent?.type === AST_NODE_TYPES.JSXAttribute;
+      const replacement = inJsx ? `{process.env.${envName}}` : `process.env.${envName}`;
+      return [{ messageId: 'suggestEnv', data: { envName }, fix: (fixer) => fixer.replaceText(node, replacement) }];
+    };
+
+    const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): void => {
+      if (isStructural(node)) return;
+      const name = nameOf(node);
+      if (name && ignored.has(name)) return;
+
+      const credential = findCredential(text);
+      if (credential && !(options.allowExampleKeys && AWS_EXAMPLE_KEYS.has(credential.text))) {
+        const envName = name && isSecretName(name) ? envNameFor(name) : credential.format.envName;
+        context.report({
+          node,
+          messageId: 'credential',
+          data: { kind: credential.format.name, rotate: credential.format.rotate },
+          suggest: suggestion(node, envName),
+        });
+        return;
+      }
+      const secretName = !!name && isSecretName(name);
+      if (AWS_SECRET_KEY.test(text) && (secretName || nextToAwsKeyId())) {
+        if (options.allowExampleKeys && AWS_EXAMPLE_KEYS.has(text)) return;
+        context.report({
+          node,
+          messageId: 'credential',
+          data: { kind: 'AWS secret access key', rotate: 'deactivate the access key in IAM and create a new one, or better, use the function role' },
+          suggest: suggestion(node, name && secretName ? envNameFor(name) : 'AWS_SECRET_ACCESS_KEY'),
+        });
+        return;
+      }
+      if (secretName && looksLikeSecretValue(text, { minLength, minEntropy })) {
+        context.report({ node, messageId: 'namedSecret', data: { name }, suggest: suggestion(node, envNameFor(name)) });
+        return;
+      }
+      if (options.highEntropy && isHighEntropyString(text) && !(name && FINGERPRINT_NAME.test(name))) {
+        context.report({ node, messageId: 'highEntropy' });
+      }
+    };
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${…}'));
+      },
+    };
+  },
+});

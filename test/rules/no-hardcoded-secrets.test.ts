@@ -1,0 +1,204 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { CREDENTIAL_FORMATS } from '../../src/analysis/secrets.js';
+import rule from '../../src/rules/no-hardcoded-secrets.js';
+import { testRule } from '../rule-tester.js';
+
+// Real-shaped values are assembled at run time, so this file holds no string a secret scanner would flag.
+const chars = (n: number, alphabet = 'aB3dE5gH7jK9mN2pQ4sT6vW8yZ'): string =>
+  Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
+const hex = (n: number): string => chars(n, '0123456789abcdef');
+
+/** Every catalogue entry: a real-shaped hit and a near miss. */
+const CATALOGUE: Record<string, { hit: string; miss: string }> = {
+  'aws-access-key-id': { hit: 'AKIA' + 'Z7QW3RT5YU2IOP4A', miss: 'AKIA' + 'Z7QW3RT5YU2IOP4' },
+  'github-token': { hit: 'ghp_' + chars(36), miss: 'ghp_' + chars(20) },
+  'gitlab-token': { hit: 'glpat-' + chars(20), miss: 'glpat-' + chars(8) },
+  'slack-token': { hit: 'xoxb-' + '123456789012-' + '1234567890123-' + chars(24), miss: 'xoxz-' + '123456789012-' + chars(24) },
+  'slack-webhook': {
+    hit: 'https://hooks.slack.com/services/' + 'T0123ABCD/' + 'B0123ABCD/' + chars(24),
+    miss: 'https://hooks.slack.com/services/' + 'T0123ABCD',
+  },
+  'stripe-live-key': { hit: 'sk_' + 'live_' + chars(24), miss: 'sk_' + 'test_' + chars(24) },
+  'google-api-key': { hit: 'AIza' + chars(35), miss: 'AIza' + chars(30) },
+  'private-key': { hit: '-----BEGIN RSA ' + 'PRIVATE KEY-----\\nMIIEowIBAAKCAQEA', miss: '-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqh' },
+  jwt: {
+    hit: 'eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiIxMjM0NTY3ODkwIn0' + '.' + chars(43),
+    miss: 'eyJhbGciOiJIUzI1NiJ9' + '.not-a-token',
+  },
+  'npm-token': { hit: 'npm_' + chars(36), miss: 'npm_' + 'install-all-the-things' },
+  'sendgrid-key': { hit: 'SG.' + chars(22) + '.' + chars(43), miss: 'SG.' + chars(10) + '.' + chars(10) },
+  'twilio-key': { hit: 'SK' + hex(32), miss: 'SK' + hex(31) },
+  'openai-key': { hit: 'sk-' + 'proj-' + chars(48), miss: 'sk-' + 'tiny' },
+  'anthropic-key': { hit: 'sk-' + 'ant-api03-' + chars(90), miss: 'sk-' + 'ant-' + chars(10) },
+};
+
+const catalogueHits: InvalidTestCase<'credential' | 'namedSecret' | 'highEntropy' | 'suggestEnv', []>[] = CREDENTIAL_FORMATS.map((format) => ({
+  code: `const value = '${CATALOGUE[format.id]!.hit}';`,
+  errors: [
+    {
+      messageId: 'credential',
+      data: { kind: format.name, rotate: format.rotate },
+      line: 1,
+      column: 15,
+      suggestions: [{ messageId: 'suggestEnv', data: { envName: format.envName }, output: `const value = process.env.${format.envName};` }],
+    },
+  ],
+}));
+
+const awsSecret = 'wJalrXUtnFEMI/K7MDENG/' + 'bPxRfiCYzq81mW5tN3';
+const awsKeyId = 'AKIA' + 'Z7QW3RT5YU2IOP4A';
+
+testRule('no-hardcoded-secrets', rule, {
+  valid: [
+    // Near misses of every catalogue entry.
+    ...Object.values(CATALOGUE).map(({ miss }) => `const value = '${miss}';`),
+    // Environment variables, names of environment variables, placeholders.
+    'const password = process.env.DB_PASSWORD;',
+    "const password = 'DB_PASSWORD';",
+    "const apiKey = '<your-api-key>';",
+    "const token = 'changeme';",
+    "const secret = 'xxxxxxxxxxxx';",
+    "const clientSecret = '${CLIENT_SECRET}';",
+    "const password = '';",
+    "const config = { password: 'postgres' };",
+    // Names that mention a secret but hold something else.
+    "const tokenCount = 'abcdefgh12345678';",
+    "const passwordPolicy = 'min-12-chars-Upper+digit';",
+    "const secretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf';",
+    "const secretName = 'prod/orders/db';",
+    "const nextToken = 'eyZ0aGlzIGlzIGEgcGFnZQ9';",
+    "const passwordLabel = 'Enter your password';",
+    "const tokenUrl = 'https://auth.example.com/oauth2/token';",
+    // Messages and URLs in secret-named slots.
+    "const password = 'Your password must be at least twelve characters';",
+    "const apiKey = 'https://vault.internal/v1/secret/data/api';",
+    // Connection strings without a password, or with a placeholder or an expression.
+    "const url = 'postgres://app@db.internal:5432/orders';",
+    "const url = 'postgres://user:password@localhost:5432/dev';",
+    'const url = `postgres://app:${process.env.DB_PASSWORD}@db.internal/orders`;',
+    // Hashes, UUIDs, data URLs, import paths, regular expressions.
+    "const etag = 'd41d8cd98f00b204e9800998ecf8427e';",
+    "const integrity = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC';",
+    "const id = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';",
+    "const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';",
+    "import { secretKey } from './config/secret-key-provider-abcdefgh.js';",
+    'const pattern = /AKIA[A-Z2-7]{16}/;',
+    // The AWS documentation keys, when allowed.
+    { code: "const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };", options: [{ allowExampleKeys: true }] },
+    // Names the user excludes.
+    { code: "const sessionToken = 'k8Hq2mZp4Lx9Vr7T';", options: [{ ignoreNames: ['sessionToken'] }] },
+    // High-entropy strings are only reported when asked, and never for fingerprints.
+    `const blob = '${chars(48)}';`,
+    { code: `const contentHash = '${chars(48)}';`, options: [{ highEntropy: true }] },
+  ],
+  invalid: [
+    ...catalogueHits,
+    {
+      code: "const dbPassword = 'Zx9-qPw7!mK2';",
+      errors: [
+        {
+          messageId: 'namedSecret',
+          data: { name: 'dbPassword' },
+          line: 1,
+          column: 20,
+          suggestions: [{ messageId: 'suggestEnv', data: { envName: 'DB_PASSWORD' }, output: 'const dbPassword = process.env.DB_PASSWORD;' }],
+        },
+      ],
+    },
+    {
+      code: "const client = new Client({ clientId: 'orders', clientSecret: 'q8Lz3Vw1Tn6Rk9Pm' });",
+      errors: [
+        {
+          messageId: 'namedSecret',
+          data: { name: 'clientSecret' },
+          line: 1,
+          column: 63,
+          suggestions: [
+            { messageId: 'suggestEnv', output: "const client = new Client({ clientId: 'orders', clientSecret: process.env.CLIENT_SECRET });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "fetch(url, { headers: { Authorization: 'Bearer 9f8Kq2LmZx7Wv4Tn3Rp1' } });",
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 1,
+          column: 40,
+          suggestions: [{ messageId: 'suggestEnv', output: 'fetch(url, { headers: { Authorization: process.env.AUTHORIZATION } });' }],
+        },
+      ],
+    },
+    {
+      code: "function connect(password = 'Tr0ub4dor&3x') {}",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 29, suggestions: [{ messageId: 'suggestEnv', output: 'function connect(password = process.env.PASSWORD) {}' }] }],
+    },
+    {
+      code: "config.apiKey = 'a81Kd92Lq0Zm';",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 17, suggestions: [{ messageId: 'suggestEnv', output: 'config.apiKey = process.env.API_KEY;' }] }],
+    },
+    {
+      code: "if (password === 'Sup3r-S3cret!') login();",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 18, suggestions: [{ messageId: 'suggestEnv', output: 'if (password === process.env.PASSWORD) login();' }] }],
+    },
+    {
+      // AWS secret key next to an access key ID, even under a harmless name.
+      code: `const a = '${awsKeyId}';\nconst b = '${awsSecret}';`,
+      errors: [
+        { messageId: 'credential', line: 1, column: 11, suggestions: [{ messageId: 'suggestEnv', output: `const a = process.env.AWS_ACCESS_KEY_ID;\nconst b = '${awsSecret}';` }] },
+        { messageId: 'credential', line: 2, column: 11, suggestions: [{ messageId: 'suggestEnv', output: `const a = '${awsKeyId}';\nconst b = process.env.AWS_SECRET_ACCESS_KEY;` }] },
+      ],
+    },
+    {
+      code: `const secretAccessKey = '${awsSecret}';`,
+      errors: [{ messageId: 'credential', line: 1, column: 25, suggestions: [{ messageId: 'suggestEnv', output: 'const secretAccessKey = process.env.SECRET_ACCESS_KEY;' }] }],
+    },
+    {
+      // The documentation keys are reported unless allowed: they are often the first step before a real key.
+      code: "const id = 'AKIAIOSFODNN7EXAMPLE';",
+      errors: [{ messageId: 'credential', line: 1, column: 12, suggestions: [{ messageId: 'suggestEnv', output: 'const id = process.env.AWS_ACCESS_KEY_ID;' }] }],
+    },
+    {
+      // Credentials inside a connection string, also in a template literal; no suggestion when it has expressions.
+      code: 'const url = `mongodb+srv://orders:Qm7x2Lk9Pz@${host}/orders`;',
+      errors: [
+        {
+          messageId: 'credential',
+          data: { kind: 'password in a connection string', rotate: 'change the password and keep the connection string in a secret store' },
+          line: 1,
+          column: 13,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: "const redis = createClient({ url: 'redis://:Kp9v2Lx7Qm3z@cache.internal:6379' });",
+      errors: [{ messageId: 'credential', line: 1, column: 35, suggestions: [{ messageId: 'suggestEnv', output: 'const redis = createClient({ url: process.env.REDIS_URL });' }] }],
+    },
+    {
+      code: `const blob = '${chars(48)}';`,
+      options: [{ highEntropy: true }],
+      errors: [{ messageId: 'highEntropy', line: 1, column: 14 }],
+    },
+  ],
+  tsValid: [
+    "type Secret = 'AKIAIOSFODNN7EXAMPLE';",
+    "interface Creds { password: 'Zx9-qPw7!mK2' }",
+    "const x = <Widget apiKey={process.env.KEY} />;",
+  ],
+  tsInvalid: [
+    {
+      code: "class Db { private readonly password: string = 'Zx9-qPw7!mK2'; }",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 48, suggestions: [{ messageId: 'suggestEnv', output: 'class Db { private readonly password: string = process.env.PASSWORD; }' }] }],
+    },
+    {
+      code: "const el = <Maps apiKey=\"q8Lz3Vw1Tn6Rk9Pm\" />;",
+      errors: [{ messageId: 'namedSecret', line: 1, column: 25, suggestions: [{ messageId: 'suggestEnv', output: 'const el = <Maps apiKey={process.env.API_KEY} />;' }] }],
+    },
+    {
+      code: "const key = ('Zx9-qPw7!mK2' as string);\nconst token: string = 'Zx9-qPw7!mK2';",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 23, suggestions: [{ messageId: 'suggestEnv', output: "const key = ('Zx9-qPw7!mK2' as string);\nconst token: string = process.env.TOKEN;" }] }],
+    },
+  ],
+});
