@@ -13,6 +13,8 @@ import {
   type FunctionNode,
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
+import { isLogCall } from './logging.js';
+import { sameFileFunction } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
 
@@ -103,10 +105,6 @@ const INSPECTING_METHODS = new Set([
 const ELEMENT_CALLBACKS = new Set([
   'map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort',
 ]);
-
-/** Logging is the sensitive-logging rule's business, not a use of input. */
-const LOGGER_NAMES = /^(console|logger|log|LOGGER|Logger|pino|winston|bunyan|context)$/;
-const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'critical', 'verbose', 'silly']);
 
 /** Methods that put a value into a collection. */
 const COLLECTION_WRITES = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill', 'concat']);
@@ -423,7 +421,8 @@ export class InputFlow {
       this.mark(call, { ...label, validated: true });
       return;
     }
-    if (COERCIONS.has(name) || isLogCall(callee)) return;
+    // Logging is the sensitive-logging rule's business, not a use of input.
+    if (COERCIONS.has(name) || (call.type === AST_NODE_TYPES.CallExpression && isLogCall(call))) return;
     if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
     if (call.type === AST_NODE_TYPES.NewExpression) {
       const constructorName = calleeName(callee) ?? '';
@@ -551,15 +550,7 @@ export class InputFlow {
 
   /** The same-file function a callee names: a declaration, a `const f = () => …`, or `this.method` in a class. */
   private localFunction(callee: Node): FunctionNode | null {
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const definition = resolveVariable(this.sourceCode, callee)?.defs[0];
-      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-        const init = unwrap(definition.node.init);
-        if (isFunctionNode(init)) return init;
-      }
-      return null;
-    }
+    if (callee.type === AST_NODE_TYPES.Identifier) return sameFileFunction(this.sourceCode, callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(callee);
       for (let current: Node | undefined = callee.parent; current; current = current.parent) {
@@ -702,13 +693,6 @@ function exits(statement: TSESTree.Statement): boolean {
 function isModuleScoped(variable: Variable): boolean {
   const scope = variable.scope;
   return scope.type === 'module' || scope.type === 'global' || (scope.block.type === AST_NODE_TYPES.Program);
-}
-
-function isLogCall(callee: Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = propertyName(callee);
-  const root = rootIdentifier(callee.object);
-  return !!method && LOG_METHODS.has(method) && !!root && (LOGGER_NAMES.test(root.name) || /logger$/i.test(root.name));
 }
 
 /** `JSON.parse`, `ddb.send`, `exec`: dotted callee text when it is a plain member chain. */

@@ -1,11 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { InputFlow } from './flow.js';
 import { findHandlers, type Handler } from './handlers.js';
+import { responseValues, type ResponseValue } from './responses.js';
 import { coreSettings, type CoreSettings } from './settings.js';
 import { ValidatorCatalogue } from './validators.js';
 
 export type { Handler, InputKind, Platform } from './handlers.js';
 export type { InputLabel, InputUse } from './flow.js';
+export type { ResponseValue } from './responses.js';
 
 /** What the shared core knows about one file: its handlers and where their input goes. */
 export interface Analysis {
@@ -14,6 +16,8 @@ export interface Analysis {
   validators: ValidatorCatalogue;
   /** Input flow; empty (no labels, no uses) in a file without handlers. */
   flow: InputFlow;
+  /** What the handlers send back to their callers (computed on first use). */
+  readonly responses: ResponseValue[];
 }
 
 const cache = new WeakMap<TSESTree.Program, Analysis>();
@@ -34,7 +38,16 @@ export function analyse(context: AnyContext): Analysis {
   const validators = new ValidatorCatalogue(sourceCode, settings);
   const flow = new InputFlow(sourceCode, handlers, validators, settings);
   if (handlers.length > 0) flow.run();
-  const analysis = { settings, handlers, validators, flow };
+  let responses: ResponseValue[] | undefined;
+  const analysis: Analysis = {
+    settings,
+    handlers,
+    validators,
+    flow,
+    get responses() {
+      return (responses ??= responseValues(sourceCode, handlers));
+    },
+  };
   cache.set(program, analysis);
   return analysis;
 }

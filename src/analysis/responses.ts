@@ -1,0 +1,122 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  calleeName,
+  enclosingFunction,
+  isFunctionNode,
+  propertyName,
+  resolveVariable,
+  rootIdentifier,
+  unwrap,
+  walk,
+  type FunctionNode,
+} from '../util/ast.js';
+import type { Handler } from './handlers.js';
+
+type Node = TSESTree.Node;
+
+/** A value that goes back to the caller, and how: returned, passed to `callback`, written with `res.send`… */
+export interface ResponseValue {
+  handler: Handler;
+  value: Node;
+  via: 'return' | 'callback-error' | 'callback' | 'context' | 'res' | 'Response' | 'context.res';
+}
+
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'sendStatus', 'text', 'html', 'body']);
+
+/**
+ * Every value a handler sends back: its return values (and those of the same-file functions whose result it
+ * returns), `callback(err, value)`, `context.succeed/fail/done`, `res.send/json/end/write` (also after
+ * `res.status(…)`), `reply.send`, `new Response(…)`/`Response.json(…)`, and Azure's `context.res = …`.
+ */
+export function responseValues(sourceCode: TSESLint.SourceCode, handlers: Handler[]): ResponseValue[] {
+  const values: ResponseValue[] = [];
+  for (const handler of handlers) {
+    const builders = new Set<FunctionNode>();
+    const addReturned = (value: Node, fn: FunctionNode): void => {
+      values.push({ handler, value, via: 'return' });
+      // `return errorResponse(err)`: what a same-file helper returns is the response too.
+      const call = unwrap(value.type === AST_NODE_TYPES.AwaitExpression ? value.argument : value);
+      if (call.type === AST_NODE_TYPES.CallExpression) {
+        const helper = sameFileFunction(sourceCode, call.callee);
+        if (helper && helper !== fn && !builders.has(helper)) {
+          builders.add(helper);
+          for (const returned of returnsOf(sourceCode, helper)) addReturned(returned, helper);
+        }
+      }
+    };
+    for (const returned of returnsOf(sourceCode, handler.fn)) addReturned(returned, handler.fn);
+
+    const isParam = (node: Node, param: TSESTree.Parameter | null): boolean => {
+      if (!param) return false;
+      const root = rootIdentifier(node);
+      if (!root) return false;
+      const def = resolveVariable(sourceCode, root)?.defs[0];
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return def?.type === 'Parameter' && def.name === target;
+    };
+
+    walk(handler.fn.body, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        const method = calleeName(callee);
+        if (isParam(callee, handler.callback) && callee.type === AST_NODE_TYPES.Identifier) {
+          const [error, result] = node.arguments;
+          if (error) values.push({ handler, value: error, via: 'callback-error' });
+          if (result) values.push({ handler, value: result, via: 'callback' });
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && isParam(callee, handler.context)) {
+          if (method === 'succeed' || method === 'fail' || method === 'done') {
+            for (const argument of node.arguments) values.push({ handler, value: argument, via: 'context' });
+          }
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && isParam(callee, handler.response)) {
+          if (method && RESPONSE_METHODS.has(method)) {
+            for (const argument of node.arguments) values.push({ handler, value: argument, via: 'res' });
+          }
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'json' && isResponseClass(callee.object)) {
+          for (const argument of node.arguments.slice(0, 1)) values.push({ handler, value: argument, via: 'Response' });
+        }
+      } else if (node.type === AST_NODE_TYPES.NewExpression && isResponseClass(node.callee)) {
+        const [body] = node.arguments;
+        if (body) values.push({ handler, value: body, via: 'Response' });
+      } else if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(node.left) === 'res' &&
+        isParam(node.left.object, handler.context)
+      ) {
+        values.push({ handler, value: node.right, via: 'context.res' });
+      }
+    });
+  }
+  return values;
+}
+
+/** `Response`, `NextResponse`: the Fetch API's response class and its framework variants. */
+function isResponseClass(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && (value.name === 'Response' || value.name === 'NextResponse');
+}
+
+/** The values a function returns from its own body (not from nested functions). */
+export function returnsOf(sourceCode: TSESLint.SourceCode, fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: Node[] = [];
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) {
+      values.push(node.argument);
+    }
+  });
+  return values;
+}
+
+/** The function a callee names in this file: a declaration or `const f = () => …`. */
+export function sameFileFunction(sourceCode: TSESLint.SourceCode, callee: Node): FunctionNode | null {
+  const value = unwrap(callee);
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const definition = resolveVariable(sourceCode, value)?.defs[0];
+  if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+    const init = unwrap(definition.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return null;
+}
