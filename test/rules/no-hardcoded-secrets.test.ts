@@ -32,7 +32,7 @@ const CATALOGUE: Record<string, { hit: string; miss: string }> = {
   'anthropic-key': { hit: 'sk-' + 'ant-api03-' + chars(90), miss: 'sk-' + 'ant-' + chars(10) },
 };
 
-const catalogueHits: InvalidTestCase<'credential' | 'namedSecret' | 'highEntropy' | 'suggestEnv', typeof rule.defaultOptions>[] = CREDENTIAL_FORMATS.map((format) => ({
+const catalogueHits: InvalidTestCase<'credential' | 'namedSecret' | 'highEntropy' | 'suggestEnv', NonNullable<typeof rule.defaultOptions>>[] = CREDENTIAL_FORMATS.map((format) => ({
   code: `const value = '${CATALOGUE[format.id]!.hit}';`,
   errors: [
     {
