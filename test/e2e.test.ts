@@ -23,6 +23,11 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/checkout.js:12 serverless-security/no-direct-lambda-invoke',
   'functions/db.js:6 serverless-security/no-hardcoded-secrets',
   'functions/get-order.ts:9 serverless-security/no-unvalidated-event',
+  'functions/login.ts:6 serverless-security/no-sensitive-logging',
+  'functions/login.ts:8 serverless-security/no-unvalidated-event',
+  'functions/login.ts:10 serverless-security/no-user-enumeration',
+  'functions/login.ts:11 serverless-security/no-user-enumeration',
+  'functions/login.ts:14 serverless-security/no-error-leak',
   'functions/report.js:5 serverless-security/no-unvalidated-event',
   'functions/report.js:6 serverless-security/no-dynamic-code',
 ];

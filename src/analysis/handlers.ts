@@ -85,8 +85,9 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   };
 
   for (const { name, value } of exportedValues(sourceCode.ast)) {
-    const fetchHandler = name === 'default' ? fetchMethod(value) : null;
-    if (fetchHandler) {
+    const fetchValue = name === 'default' ? fetchMethod(value) : null;
+    const fetchHandler = fetchValue ? resolveFunction(sourceCode, fetchValue, locals, new Set())?.fn : null;
+    if (fetchHandler && fetchHandler.params.length > 0) {
       add(makeHandler({ fn: fetchHandler, validatedBy: null }, 'web', 'request', { input: fetchHandler.params[0] }));
       continue;
     }
@@ -147,13 +148,11 @@ function* exportedValues(program: TSESTree.Program): Generator<{ name: string; v
 }
 
 /** `export default { fetch(request, env, ctx) {} }`: Cloudflare Workers, Bun, Deno and other fetch-style runtimes. */
-function fetchMethod(value: TSESTree.Node): FunctionNode | null {
+function fetchMethod(value: TSESTree.Node): TSESTree.Node | null {
   const object = unwrap(value);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
   for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || keyName(property) !== 'fetch') continue;
-    const fn = unwrap(property.value);
-    if (isFunctionNode(fn) && fn.params.length > 0) return fn;
+    if (property.type === AST_NODE_TYPES.Property && keyName(property) === 'fetch') return property.value;
   }
   return null;
 }

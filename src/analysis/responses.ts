@@ -120,3 +120,75 @@ export function sameFileFunction(sourceCode: TSESLint.SourceCode, callee: Node):
   }
   return null;
 }
+
+/** Calls whose result shows their arguments: serialisers and string conversions. */
+const SHOWING_CALLS = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect', 'util.format', 'format', 'Object.assign', 'serializeError', 'Buffer.from']);
+
+/**
+ * Visits the parts of a response value that end up in what the caller sees: object and array members, template
+ * and `+` operands, both branches of `? :`/`||`/`??`, awaited and spread values, the arguments of serialisers
+ * (`JSON.stringify`, `String`), same-file helper calls' arguments, and what a local variable was set to.
+ * `visit` returns true to stop descending into a part (it has been judged).
+ */
+export function visitShownParts(sourceCode: TSESLint.SourceCode, root: Node, visit: (part: Node) => boolean): void {
+  const seen = new Set<Node>();
+  const descend = (node: Node, depth: number): void => {
+    const part = unwrap(node);
+    if (seen.has(part) || depth > 8) return;
+    seen.add(part);
+    if (visit(part)) return;
+    switch (part.type) {
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const property of part.properties) {
+          descend(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of part.elements) if (element) descend(element, depth + 1);
+        return;
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.AwaitExpression:
+        descend(part.argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const expression of part.expressions) descend(expression, depth + 1);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (part.operator === '+') {
+          descend(part.left, depth + 1);
+          descend(part.right, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        descend(part.left, depth + 1);
+        descend(part.right, depth + 1);
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        descend(part.consequent, depth + 1);
+        descend(part.alternate, depth + 1);
+        return;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(part.callee);
+        const text = sourceCode.getText(callee);
+        if (SHOWING_CALLS.has(text) || sameFileFunction(sourceCode, callee)) {
+          for (const argument of part.arguments) descend(argument, depth + 1);
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'toString') {
+          descend(callee.object, depth + 1);
+        }
+        return;
+      }
+      case AST_NODE_TYPES.Identifier: {
+        // `const body = { error: err.message }; return { body: JSON.stringify(body) }`
+        const variable = resolveVariable(sourceCode, part);
+        const def = variable?.defs[0];
+        if (variable && def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+          descend(def.node.init, depth + 1);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  descend(root, 0);
+}

@@ -1,14 +1,20 @@
 import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
+import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
+import noSensitiveLogging from './no-sensitive-logging.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
+import noUserEnumeration from './no-user-enumeration.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
 export const rules = {
   'no-direct-lambda-invoke': noDirectLambdaInvoke,
   'no-dynamic-code': noDynamicCode,
+  'no-error-leak': noErrorLeak,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-module-scope-user-data': noModuleScopeUserData,
+  'no-sensitive-logging': noSensitiveLogging,
   'no-unvalidated-event': noUnvalidatedEvent,
+  'no-user-enumeration': noUserEnumeration,
 };

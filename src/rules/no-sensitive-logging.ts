@@ -1,0 +1,105 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { analyse } from '../analysis/index.js';
+import { isLogCall } from '../analysis/logging.js';
+import { visitShownParts } from '../analysis/responses.js';
+import { isSensitiveName } from '../analysis/secrets.js';
+import { keyName, propertyName, unwrap } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [{ sensitiveNames?: string[] }];
+type MessageIds = 'wholeInput' | 'wholeEnv' | 'sensitiveValue';
+
+function isProcessEnv(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(node) === 'env' &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'process' &&
+    !(node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node)
+  );
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sensitive-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow logging whole events or requests, the environment, and values whose names say they are sensitive',
+      recommended: 'recommended',
+      cwe: ['CWE-532'],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          sensitiveNames: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'More words that mark a value as sensitive when they end its name (`pin`, `dob`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      wholeInput:
+        'This logs the whole {{what}}, with its `Authorization` header, cookies and body. Log the fields you need instead (request id, route, status).',
+      wholeEnv: 'This logs `process.env`: every setting and secret the function was given. Log the one setting you need, if any.',
+      sensitiveValue:
+        '`{{name}}` looks sensitive, and logs are kept longer and read more widely than the data\'s owner expects. Leave it out, or log a masked form.',
+    },
+  },
+  defaultOptions: [{ sensitiveNames: [] }],
+  create(context, [{ sensitiveNames }]) {
+    const { sourceCode } = context;
+    const extra = (sensitiveNames ?? []).map((name) => name.toLowerCase());
+    const sensitive = (name: string | null): name is string => !!name && isSensitiveName(name, extra);
+
+    return {
+      CallExpression(node) {
+        if (!isLogCall(node)) return;
+        const { flow } = analyse(context);
+        const reported = new Set<TSESTree.Node>();
+        const report = (part: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void => {
+          if (reported.has(part)) return;
+          reported.add(part);
+          context.report({ node: part, messageId, data });
+        };
+        for (const argument of node.arguments) {
+          visitShownParts(sourceCode, argument, (part) => {
+            const label = flow.labelOf(part);
+            // The handler's input as a whole (not a batch's `Records`): `console.log(event)`, `{ event }`.
+            if (label?.whole && !label.path.includes(".") && !label.path.includes("[")) {
+              report(part, 'wholeInput', { what: label.handler.inputKind === 'event' ? 'event' : 'request' });
+              return true;
+            }
+            if (isProcessEnv(part)) {
+              report(part, 'wholeEnv');
+              return true;
+            }
+            if (part.type === AST_NODE_TYPES.Identifier && sensitive(part.name)) {
+              report(part, 'sensitiveValue', { name: part.name });
+              return true;
+            }
+            if (part.type === AST_NODE_TYPES.MemberExpression) {
+              const name = propertyName(part);
+              if (sensitive(name)) report(part, 'sensitiveValue', { name });
+              return true;
+            }
+            if (part.type === AST_NODE_TYPES.ObjectExpression) {
+              // `{ password: user.password }`, `{ token }`: the key names what is logged.
+              for (const property of part.properties) {
+                if (property.type !== AST_NODE_TYPES.Property) continue;
+                const name = keyName(property);
+                const value = unwrap(property.value);
+                if (sensitive(name) && value.type !== AST_NODE_TYPES.Literal) report(property.value, 'sensitiveValue', { name });
+              }
+            }
+            return false;
+          });
+        }
+      },
+    };
+  },
+});

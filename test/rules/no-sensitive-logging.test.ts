@@ -1,0 +1,69 @@
+import rule from '../../src/rules/no-sensitive-logging.js';
+import { testRule } from '../rule-tester.js';
+
+testRule('no-sensitive-logging', rule, {
+  valid: [
+    `exports.handler = async (event, context) => {
+       console.log('request', { requestId: context.awsRequestId, path: event.rawPath, status: 200 });
+       logger.info('batch', { size: event.Records.length });
+     };`,
+    // Errors, counts and policies are fine to log.
+    `try { work(); } catch (err) { console.error('failed', err); }`,
+    `logger.info('usage', { tokenCount: 12, passwordPolicy: 'strict', secretArn: arn });`,
+    // Masked values.
+    `logger.info('login', { password: '***' });`,
+    // Not a logger.
+    `store.info(password); analytics.track(event);`,
+    // The event of a function that is not a handler.
+    `function onClick(event) { console.log(event); }`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = async (event) => {\n  console.log('event', JSON.stringify(event));\n};`,
+      errors: [{ messageId: 'wholeInput', data: { what: 'event' }, line: 2, column: 24 }],
+    },
+    {
+      code: `export const handler = async (event) => {\n  logger.info({ event });\n};`,
+      errors: [{ messageId: 'wholeInput', line: 2, column: 15 }],
+    },
+    {
+      code: `exports.api = (req, res) => { req.log.info(req); res.end(); };`,
+      errors: [{ messageId: 'wholeInput', data: { what: 'request' }, line: 1, column: 44 }],
+    },
+    {
+      code: `console.log('config', process.env);`,
+      errors: [{ messageId: 'wholeEnv', line: 1, column: 23 }],
+    },
+    {
+      code: `logger.debug('login', { user: body.email, password: body.password });`,
+      errors: [{ messageId: 'sensitiveValue', data: { name: 'password' }, line: 1, column: 53 }],
+    },
+    {
+      code: `console.log(\`auth header: \${event.headers.authorization}\`);\nconsole.info('card', cardNumber);`,
+      errors: [
+        { messageId: 'sensitiveValue', data: { name: 'authorization' }, line: 1, column: 29 },
+        { messageId: 'sensitiveValue', data: { name: 'cardNumber' }, line: 2, column: 22 },
+      ],
+    },
+    {
+      code: `context.log('token', accessToken);`,
+      errors: [{ messageId: 'sensitiveValue', data: { name: 'accessToken' }, line: 1, column: 22 }],
+    },
+    {
+      code: `logger.info('x', { pin: user.pin });`,
+      options: [{ sensitiveNames: ['pin'] }],
+      errors: [{ messageId: 'sensitiveValue', line: 1, column: 25 }],
+    },
+  ],
+  tsInvalid: [
+    {
+      code: `import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+const logger = new Logger();
+export const handler = async (event: APIGatewayProxyEvent) => {
+  logger.info('received', { event: event as unknown });
+};`,
+      errors: [{ messageId: 'wholeInput', line: 5, column: 27 }],
+    },
+  ],
+});
