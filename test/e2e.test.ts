@@ -11,10 +11,9 @@ const examples = path.join(root, 'examples');
 /** `file:line ruleId` for every message, in a stable order, so a test names exactly what fires where. */
 function reportOf(results: ESLint10.LintResult[], base: string): string[] {
   return results
-    .flatMap((result) =>
-      result.messages.map((m) => `${path.relative(base, result.filePath)}:${m.line} ${m.ruleId ?? m.message}`),
-    )
-    .sort();
+    .flatMap((result) => result.messages.map((m) => ({ file: path.relative(base, result.filePath), line: m.line, rule: m.ruleId ?? m.message })))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule))
+    .map((m) => `${m.file}:${m.line} ${m.rule}`);
 }
 
 /** What the example app must report, rule by rule; the clean handler contributes nothing. */
