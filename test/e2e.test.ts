@@ -29,6 +29,12 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/login.ts:14 serverless-security/no-error-leak',
   'functions/report.js:5 serverless-security/no-unvalidated-event',
   'functions/report.js:6 serverless-security/no-dynamic-code',
+  'functions/thumbnail.js:11 serverless-security/no-unvalidated-event',
+  'functions/thumbnail.js:12 serverless-security/no-unsafe-deserialization',
+  'functions/thumbnail.js:12 serverless-security/no-unvalidated-event',
+  'functions/thumbnail.js:13 serverless-security/no-command-injection',
+  'functions/thumbnail.js:14 serverless-security/no-sql-injection',
+  'functions/thumbnail.js:15 serverless-security/no-nosql-injection',
 ];
 
 beforeAll(() => {

@@ -1,20 +1,28 @@
+import noCommandInjection from './no-command-injection.js';
 import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
 import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
+import noNosqlInjection from './no-nosql-injection.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
+import noSqlInjection from './no-sql-injection.js';
+import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUserEnumeration from './no-user-enumeration.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
 export const rules = {
+  'no-command-injection': noCommandInjection,
   'no-direct-lambda-invoke': noDirectLambdaInvoke,
   'no-dynamic-code': noDynamicCode,
   'no-error-leak': noErrorLeak,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-module-scope-user-data': noModuleScopeUserData,
+  'no-nosql-injection': noNosqlInjection,
   'no-sensitive-logging': noSensitiveLogging,
+  'no-sql-injection': noSqlInjection,
+  'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-user-enumeration': noUserEnumeration,
 };

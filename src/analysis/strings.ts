@@ -1,0 +1,93 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isConstant, propertyName, resolveVariable, unwrap } from '../util/ast.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * How a query or command string was put together, for the injection rules: whether it mixes values into its text
+ * (a template literal with expressions, `+` with a non-constant operand, `.concat()`, or a variable built that way,
+ * also with `+=`), and the constant text around those values (to tell SQL from a shell command).
+ */
+export interface BuiltString {
+  /** The constant pieces, joined with `?` where a value goes. */
+  text: string;
+  /** The expressions mixed into the text. */
+  values: Node[];
+}
+
+export function builtString(sourceCode: TSESLint.SourceCode, node: Node, depth = 0): BuiltString | null {
+  const value = unwrap(node);
+  if (depth > 4 || isConstant(sourceCode, value)) return null;
+  switch (value.type) {
+    case AST_NODE_TYPES.TemplateLiteral: {
+      if (value.expressions.length === 0) return null;
+      const text = value.quasis.map((q) => q.value.cooked ?? q.value.raw).join('?');
+      return { text, values: value.expressions };
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (value.operator !== '+') return null;
+      const pieces = [value.left, value.right].map((operand) => piece(sourceCode, operand, depth));
+      return { text: pieces.map((p) => p.text).join(''), values: pieces.flatMap((p) => p.values) };
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(value.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'concat') return null;
+      const base = piece(sourceCode, callee.object, depth);
+      if (!base.text) return null;
+      const rest = value.arguments.map((a) => piece(sourceCode, a, depth));
+      return { text: base.text + rest.map((p) => p.text).join(''), values: [...base.values, ...rest.flatMap((p) => p.values)] };
+    }
+    case AST_NODE_TYPES.Identifier:
+      return builtVariable(sourceCode, value, depth);
+    default:
+      return null;
+  }
+}
+
+/** One operand of a concatenation: its constant text, or a value slot. */
+function piece(sourceCode: TSESLint.SourceCode, node: Node, depth: number): BuiltString {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { text: value.value, values: [] };
+  if (value.type === AST_NODE_TYPES.Literal) return { text: String(value.value), values: [] };
+  const built = builtString(sourceCode, value, depth + 1);
+  if (built) return built;
+  if (isConstant(sourceCode, value)) return { text: '', values: [] };
+  return { text: '?', values: [value] };
+}
+
+/** `let sql = 'SELECT …' + id;` or `sql += ' WHERE x = ' + v;` — a local variable whose text was built. */
+function builtVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier, depth: number): BuiltString | null {
+  const variable = resolveVariable(sourceCode, identifier);
+  if (!variable || variable.defs.length === 0) return null;
+  const texts: string[] = [];
+  const values: Node[] = [];
+  let built = false;
+  for (const reference of variable.references) {
+    const write = reference.writeExpr;
+    if (!write || !reference.isWrite()) continue;
+    const parent = reference.identifier.parent;
+    const appended = parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '+=';
+    const part = builtString(sourceCode, write, depth + 1);
+    if (part) {
+      built = true;
+      texts.push(part.text);
+      values.push(...part.values);
+    } else if (appended && !isConstant(sourceCode, write)) {
+      built = true;
+      texts.push('?');
+      values.push(write);
+    } else if (write.type === AST_NODE_TYPES.Literal && typeof write.value === 'string') {
+      texts.push(write.value);
+    } else if (write.type === AST_NODE_TYPES.TemplateLiteral && write.expressions.length === 0) {
+      texts.push(write.quasis[0]?.value.cooked ?? '');
+    }
+  }
+  return built ? { text: texts.join(' '), values } : null;
+}
+
+/** SQL in the constant text: a statement keyword followed by the words that make it a statement. */
+export function looksLikeSql(text: string): boolean {
+  return /\b(?:select\b[\s\S]*\bfrom|insert\s+into|update\b[\s\S]*\bset|delete\s+from|where\b|order\s+by|group\s+by|values\s*\(|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i.test(
+    text,
+  );
+}

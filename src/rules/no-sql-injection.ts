@@ -1,0 +1,130 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec } from '../analysis/imports.js';
+import { analyse } from '../analysis/index.js';
+import { builtString, looksLikeSql } from '../analysis/strings.js';
+import { calleeName, keyName, unwrap } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'sqlFromInput' | 'sqlBuilt' | 'suggestPlaceholders' | 'suggestTaggedTemplate';
+
+/** Methods of SQL clients that run the text they are given (pg, mysql, mysql2, knex, sequelize, TypeORM, sqlite…). */
+const SQL_METHODS = new Set([
+  'query', 'execute', 'raw', 'unsafe', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orderByRaw', 'joinRaw',
+  'selectRaw', 'fromRaw', 'groupByRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'prepare', 'exec', 'run', 'all',
+  'each', 'executeStatement', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any',
+]);
+const PRISMA_UNSAFE: Record<string, string> = { $queryRawUnsafe: '$queryRaw', $executeRawUnsafe: '$executeRaw' };
+
+/** Drivers by placeholder style, for the rewrite suggestion. */
+const DOLLAR_DRIVERS = ['pg', 'postgres', '@neondatabase/serverless', 'pg-promise', '@vercel/postgres', 'slonik'];
+const QUESTION_DRIVERS = ['mysql', 'mysql2', 'mysql2/promise', 'better-sqlite3', 'sqlite3', 'sqlite', 'knex', '@planetscale/database'];
+
+const RDS_DATA: ReferenceSpec<true> = { modules: { '@aws-sdk/client-rds-data': { ExecuteStatementCommand: { [CONSTRUCT]: true } } } };
+
+/** The SQL text argument of a call: the first argument, or the `sql`/`text` of a query object. */
+function queryArgument(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
+  const first = call.arguments[0];
+  if (!first) return null;
+  const value = unwrap(first);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of value.properties) {
+      if (property.type === AST_NODE_TYPES.Property && ['sql', 'text', 'query'].includes(keyName(property) ?? '')) return property.value;
+    }
+    return null;
+  }
+  return first;
+}
+
+/** `query(\`… '${a}' … ${b}\`)` → `query('… $1 … $2', [a, b])`, or with `?` placeholders. */
+function placeholderRewrite(
+  sourceCode: TSESLint.SourceCode,
+  template: TSESTree.TemplateLiteral,
+  style: 'dollar' | 'question',
+): string | null {
+  let text = '';
+  template.quasis.forEach((quasi, index) => {
+    let raw = quasi.value.raw;
+    const next = template.quasis[index + 1];
+    // `'${name}'` in SQL: the quotes belong to the value, not the statement.
+    if (next && /'$/.test(raw) && next.value.raw.startsWith("'")) raw = raw.slice(0, -1);
+    if (index > 0 && /^'/.test(raw) && /'$/.test(template.quasis[index - 1]!.value.raw)) raw = raw.slice(1);
+    text += raw;
+    if (next) text += style === 'dollar' ? `$${index + 1}` : '?';
+  });
+  if (/['\\]|\$\{/.test(text.replace(/\$\d+/g, ''))) return null;
+  const values = template.expressions.map((e) => sourceCode.getText(e)).join(', ');
+  return `'${text}', [${values}]`;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-sql-injection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow SQL built by mixing values into the query text instead of passing them as parameters',
+      recommended: 'recommended',
+      cwe: ['CWE-89'],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      sqlFromInput:
+        'This SQL is built from `{{path}}`, which the caller controls: a quote in it ends the string and the rest runs as SQL. Use placeholders and pass the values separately (or a tagged template that parameterises, such as Prisma `$queryRaw`).',
+      sqlBuilt:
+        'This SQL is built by mixing values into its text; if any of them can come from a caller, it is injectable. Use placeholders and pass the values separately.',
+      suggestPlaceholders: 'Use placeholders and a values array.',
+      suggestTaggedTemplate: 'Use the parameterising tagged template `{{method}}`…``.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+
+    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string): void => {
+      if (!argument) return;
+      const built = builtString(sourceCode, argument);
+      // `whereRaw`, `unsafe`, `$queryRawUnsafe` take nothing but SQL; elsewhere, the text must read as SQL.
+      const sqlOnly = /Raw$|^raw$|[uU]nsafe$|^ExecuteStatementCommand$/.test(method);
+      if (!built || !(sqlOnly || looksLikeSql(built.text))) return;
+      const label = analyse(context).flow.labelOf(argument);
+      const fromInput = !!label && !label.derived && !label.whole;
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      const template = unwrap(argument);
+      if (template.type === AST_NODE_TYPES.TemplateLiteral && call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === argument) {
+        const tagged = PRISMA_UNSAFE[method];
+        const callee = unwrap(call.callee);
+        if (tagged && call.arguments.length === 1 && callee.type === AST_NODE_TYPES.MemberExpression) {
+          suggest.push({
+            messageId: 'suggestTaggedTemplate',
+            data: { method: tagged },
+            fix: (fixer) => fixer.replaceTextRange([callee.property.range[0], call.range[1]], `${tagged}${sourceCode.getText(template)}`),
+          });
+        } else if (call.arguments.length === 1) {
+          const modules = [...moduleOfLocals(sourceCode).values()];
+          const style = modules.some((m) => DOLLAR_DRIVERS.includes(m)) ? 'dollar' : modules.some((m) => QUESTION_DRIVERS.includes(m)) ? 'question' : null;
+          const rewrite = style && placeholderRewrite(sourceCode, template, style);
+          if (rewrite) suggest.push({ messageId: 'suggestPlaceholders', fix: (fixer) => fixer.replaceText(template, rewrite) });
+        }
+      }
+      context.report({
+        node: argument,
+        messageId: fromInput ? 'sqlFromInput' : 'sqlBuilt',
+        data: fromInput ? { path: label.sourcePath } : {},
+        suggest,
+      });
+    };
+
+    return {
+      CallExpression(node) {
+        const method = calleeName(node.callee);
+        if (!method || !SQL_METHODS.has(method) || unwrap(node.callee).type !== AST_NODE_TYPES.MemberExpression) return;
+        check(node, queryArgument(node), method);
+      },
+      'Program:exit'() {
+        for (const ref of findReferences(sourceCode, RDS_DATA)) {
+          if (ref.node.type === AST_NODE_TYPES.NewExpression) check(ref.node, queryArgument(ref.node), 'ExecuteStatementCommand');
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,80 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { analyse } from '../analysis/index.js';
+import { isConstant, keyName, unwrap } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'vmParse';
+type Found = { kind: 'deserializer' | 'yaml-load' | 'vm'; name: string };
+
+const deserializer = (name: string) => ({ [CALL]: { kind: 'deserializer', name } as Found });
+const vm = (name: string) => ({ [CALL]: { kind: 'vm', name } as Found });
+const DESERIALIZERS: ReferenceSpec<Found> = {
+  modules: {
+    'node-serialize': { unserialize: deserializer('unserialize') },
+    'serialize-to-js': { deserialize: deserializer('deserialize') },
+    funcster: { deepDeserialize: deserializer('deepDeserialize'), deserialize: deserializer('deserialize') },
+    'js-yaml': { load: { [CALL]: { kind: 'yaml-load', name: 'load' } }, loadAll: { [CALL]: { kind: 'yaml-load', name: 'loadAll' } } },
+    vm: { runInNewContext: vm('runInNewContext'), runInThisContext: vm('runInThisContext'), runInContext: vm('runInContext') },
+  },
+};
+
+/** js-yaml 4's `load` is safe unless given a schema with JavaScript types; js-yaml 3's is unsafe by default. */
+function yamlIsUnsafe(call: TSESTree.CallExpression, schemaText: (node: TSESTree.Node) => string, fileUsesSafeLoad: boolean): boolean {
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of options.properties) {
+      if (property.type === AST_NODE_TYPES.Property && keyName(property) === 'schema') {
+        return /FULL|js[-_]?types|unsafe/i.test(schemaText(property.value));
+      }
+    }
+  }
+  // A file that also calls `safeLoad` is on js-yaml 3, where `load` runs `!!js/function` tags.
+  return fileUsesSafeLoad;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-unsafe-deserialization',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow deserializers that can run code from the data they parse',
+      recommended: 'recommended',
+      cwe: ['CWE-502'],
+    },
+    schema: [],
+    messages: {
+      unsafeDeserializer:
+        '`{{name}}()` rebuilds functions from the data it parses, so crafted input runs code (the node-serialize `_$$ND_FUNC$$_` exploit). Use `JSON.parse` and validate the result with a schema.',
+      unsafeYaml:
+        'This YAML load accepts `!!js/function` and other JavaScript types, so crafted YAML runs code. Use js-yaml 4 `load` with the default schema (or `safeLoad` on js-yaml 3).',
+      vmParse:
+        'Handler input (`{{path}}`) is run through `vm.{{name}}()` to parse it: that executes it, and `vm` is not a sandbox. Use `JSON.parse` and validate the result with a schema.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    return {
+      'Program:exit'() {
+        const fileUsesSafeLoad = /\bsafeLoad\s*\(/.test(sourceCode.text);
+        for (const ref of findReferences(sourceCode, DESERIALIZERS)) {
+          const call = ref.node;
+          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+          const [data] = call.arguments;
+          if (!data || isConstant(sourceCode, data)) continue;
+          if (ref.info.kind === 'deserializer') {
+            context.report({ node: call, messageId: 'unsafeDeserializer', data: { name: ref.info.name } });
+          } else if (ref.info.kind === 'yaml-load') {
+            if (yamlIsUnsafe(call, (n) => sourceCode.getText(n), fileUsesSafeLoad)) context.report({ node: call, messageId: 'unsafeYaml' });
+          } else {
+            const label = analyse(context).flow.labelOf(data);
+            if (label && !label.derived && !label.whole) {
+              context.report({ node: call, messageId: 'vmParse', data: { name: ref.info.name, path: label.sourcePath } });
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,67 @@
+import rule from '../../src/rules/no-command-injection.js';
+import { testRule } from '../rule-tester.js';
+
+testRule('no-command-injection', rule, {
+  valid: [
+    "const { exec } = require('child_process'); exec('ls -la /tmp');",
+    "import { execFile } from 'node:child_process'; execFile('convert', [input, output]);",
+    "import { spawn } from 'child_process'; spawn('git', ['log', ref]);",
+    "import { spawn } from 'child_process'; spawn('ls -la', { shell: true });",
+    "import { execa } from 'execa'; await execa('convert', [input, output]);",
+    // Not child_process.
+    'const exec = (x) => x; exec(`rm ${x}`);',
+    'regex.exec(text);',
+  ],
+  invalid: [
+    {
+      code: "const cp = require('child_process');\nexports.handler = async (event) => {\n  cp.exec(`convert ${event.queryStringParameters.file} out.png`);\n};",
+      errors: [
+        {
+          messageId: 'commandFromInput',
+          data: { path: 'event.queryStringParameters' },
+          line: 3,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'suggestExecFile',
+              output: "const cp = require('child_process');\nexports.handler = async (event) => {\n  cp.execFile('convert', [event.queryStringParameters.file, 'out.png']);\n};",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { execSync as run } from 'node:child_process';\nrun('tar -xzf ' + archive);",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 5, suggestions: [] }],
+    },
+    {
+      code: "import * as cp from 'child_process';\ncp.execSync(`ping -c 1 ${host}`, { timeout: 1000 });",
+      errors: [
+        {
+          messageId: 'commandBuilt',
+          line: 2,
+          column: 13,
+          suggestions: [{ messageId: 'suggestExecFile', output: "import * as cp from 'child_process';\ncp.execFileSync('ping', ['-c', '1', host], { timeout: 1000 });" }],
+        },
+      ],
+    },
+    {
+      code: "const { spawn } = require('child_process');\nspawn(`git log ${ref}`, { shell: true });",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 7, suggestions: [] }],
+    },
+    {
+      code: "import { execaCommand } from 'execa';\nawait execaCommand(`unzip ${file}`);",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 20, suggestions: [] }],
+    },
+    {
+      code: "import { exec } from 'child_process';\nexec(command, (err) => {});",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 6, suggestions: [] }],
+    },
+  ],
+  tsInvalid: [
+    {
+      code: "import { exec } from 'node:child_process';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => { exec(`nslookup ${event.pathParameters!.host as string}`); };",
+      errors: [{ messageId: 'commandFromInput', line: 3, column: 70, suggestions: [] }],
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import rule from '../../src/rules/no-unsafe-deserialization.js';
+import { testRule } from '../rule-tester.js';
+
+testRule('no-unsafe-deserialization', rule, {
+  valid: [
+    'const data = JSON.parse(body);',
+    "import yaml from 'js-yaml'; const doc = yaml.load(text);",
+    "const yaml = require('js-yaml'); const doc = yaml.safeLoad(text);",
+    "import serialize from 'node-serialize'; const s = serialize.serialize({ a: 1 });",
+    "import vm from 'node:vm'; vm.runInNewContext(code);",
+    'const unserialize = (x) => x; unserialize(body);',
+  ],
+  invalid: [
+    {
+      code: "const serialize = require('node-serialize');\nexports.handler = async (event) => serialize.unserialize(event.body);",
+      errors: [{ messageId: 'unsafeDeserializer', data: { name: 'unserialize' }, line: 2, column: 36 }],
+    },
+    {
+      code: "import { deserialize } from 'serialize-to-js';\nconst obj = deserialize(payload);",
+      errors: [{ messageId: 'unsafeDeserializer', data: { name: 'deserialize' }, line: 2, column: 13 }],
+    },
+    {
+      code: "const funcster = require('funcster');\nfuncster.deepDeserialize(data);",
+      errors: [{ messageId: 'unsafeDeserializer', line: 2, column: 1 }],
+    },
+    {
+      // js-yaml 3 (the file uses safeLoad elsewhere): load runs !!js/function.
+      code: "const yaml = require('js-yaml');\nconst a = yaml.safeLoad(x);\nconst b = yaml.load(y);",
+      errors: [{ messageId: 'unsafeYaml', line: 3, column: 11 }],
+    },
+    {
+      code: "import yaml from 'js-yaml';\nconst doc = yaml.load(text, { schema: yaml.DEFAULT_FULL_SCHEMA });",
+      errors: [{ messageId: 'unsafeYaml', line: 2, column: 13 }],
+    },
+    {
+      code: "const vm = require('vm');\nexports.handler = async (event) => vm.runInNewContext('(' + event.body + ')');",
+      errors: [{ messageId: 'vmParse', data: { name: 'runInNewContext', path: 'event.body' }, line: 2, column: 36 }],
+    },
+  ],
+  tsInvalid: [
+    {
+      code: "import { unserialize } from 'node-serialize';\nexport const handler = async (event: { body: string }) => unserialize(event.body as string);",
+      errors: [{ messageId: 'unsafeDeserializer', line: 2, column: 59 }],
+    },
+  ],
+});
