@@ -13,7 +13,7 @@ import {
   type FunctionNode,
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
-import { isLogCall } from './logging.js';
+import { isLogCall, isTelemetryCall } from './logging.js';
 import { sameFileFunction } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
@@ -422,7 +422,7 @@ export class InputFlow {
       return;
     }
     // Logging is the sensitive-logging rule's business, not a use of input.
-    if (COERCIONS.has(name) || (call.type === AST_NODE_TYPES.CallExpression && isLogCall(call))) return;
+    if (COERCIONS.has(name) || (call.type === AST_NODE_TYPES.CallExpression && (isLogCall(call) || isTelemetryCall(call)))) return;
     if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
     if (call.type === AST_NODE_TYPES.NewExpression) {
       const constructorName = calleeName(callee) ?? '';

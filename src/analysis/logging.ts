@@ -25,3 +25,16 @@ export function isLogCall(call: TSESTree.CallExpression): boolean {
   const root = rootIdentifier(object);
   return !!root && LOGGER_NAME.test(root.name);
 }
+
+/** Powertools Metrics/Tracer/Logger calls that attach data to telemetry: like logging, not a use of input. */
+const TELEMETRY_METHODS = new Set([
+  'addMetadata', 'putMetadata', 'putAnnotation', 'addDimension', 'addDimensions', 'addMetric', 'appendKeys',
+  'appendPersistentKeys', 'addContext', 'setCorrelationId', 'addPersistentLogAttributes',
+]);
+
+export function isTelemetryCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  return !!method && TELEMETRY_METHODS.has(method);
+}

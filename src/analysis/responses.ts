@@ -3,6 +3,7 @@ import {
   calleeName,
   enclosingFunction,
   isFunctionNode,
+  keyName,
   propertyName,
   resolveVariable,
   rootIdentifier,
@@ -191,4 +192,33 @@ export function visitShownParts(sourceCode: TSESLint.SourceCode, root: Node, vis
     }
   };
   descend(root, 0);
+}
+
+/** `aws-lambda` event types of HTTP sources. */
+const HTTP_EVENT_TYPE = /APIGateway|ALB|LambdaFunctionURL|Http|Request/;
+
+/**
+ * Whether a handler answers HTTP requests (so its responses reach a caller, and its input carries headers and
+ * cookies): a request handler, an event typed as an API Gateway, ALB or function-URL event, or one that returns
+ * `{ statusCode }`.
+ */
+export function isHttpFacing(handler: Handler, responses: readonly ResponseValue[]): boolean {
+  if (handler.inputKind === 'request') return true;
+  const input = handler.input;
+  const annotation = input && 'typeAnnotation' in input ? input.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
+    if (HTTP_EVENT_TYPE.test(annotation.typeName.name)) return true;
+  }
+  const declarator = handler.fn.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const type = declarator.id.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && /APIGateway|ALB|FunctionURL/.test(type.typeName.name)) {
+      return true;
+    }
+  }
+  return responses.some((r) => {
+    if (r.handler !== handler) return false;
+    const value = unwrap(r.value);
+    return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'statusCode');
+  });
 }

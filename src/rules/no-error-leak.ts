@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { analyse, type Handler } from '../analysis/index.js';
-import { visitShownParts } from '../analysis/responses.js';
+import { analyse } from '../analysis/index.js';
+import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { findCredential, isSecretName } from '../analysis/secrets.js';
-import { calleeName, keyName, propertyName, resolveVariable, rootIdentifier, unwrap } from '../util/ast.js';
+import { calleeName, propertyName, resolveVariable, rootIdentifier, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ safeErrorClasses?: string[] }];
@@ -55,16 +55,6 @@ function isInsideSafeBranch(node: Node, safeClasses: ReadonlySet<string>): boole
     }
   }
   return false;
-}
-
-/** A handler whose responses are HTTP responses: a request handler, or one that returns `{ statusCode }`. */
-function isHttpFacing(handler: Handler, responses: ReturnType<typeof analyse>['responses']): boolean {
-  if (handler.inputKind === 'request') return true;
-  return responses.some((r) => {
-    if (r.handler !== handler) return false;
-    const value = unwrap(r.value);
-    return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'statusCode');
-  });
 }
 
 export default createRule<Options, MessageIds>({

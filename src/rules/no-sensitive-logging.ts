@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { analyse } from '../analysis/index.js';
+import { analyse, type Handler } from '../analysis/index.js';
 import { isLogCall } from '../analysis/logging.js';
-import { visitShownParts } from '../analysis/responses.js';
+import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { isSensitiveName } from '../analysis/secrets.js';
 import { keyName, propertyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -59,7 +59,9 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         if (!isLogCall(node)) return;
-        const { flow } = analyse(context);
+        const analysis = analyse(context);
+        const { flow } = analysis;
+        const httpFacing = (handler: Handler): boolean => isHttpFacing(handler, analysis.responses);
         const reported = new Set<TSESTree.Node>();
         const report = (part: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void => {
           if (reported.has(part)) return;
@@ -70,7 +72,8 @@ export default createRule<Options, MessageIds>({
           visitShownParts(sourceCode, argument, (part) => {
             const label = flow.labelOf(part);
             // The handler's input as a whole (not a batch's `Records`): `console.log(event)`, `{ event }`.
-            if (label?.whole && !label.path.includes(".") && !label.path.includes("[")) {
+            // Only raw HTTP input carries credentials: a validated (schema-stripped) or queue event is quiet.
+            if (label?.whole && !label.validated && !label.path.includes('.') && !label.path.includes('[') && httpFacing(label.handler)) {
               report(part, 'wholeInput', { what: label.handler.inputKind === 'event' ? 'event' : 'request' });
               return true;
             }

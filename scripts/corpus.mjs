@@ -1,0 +1,85 @@
+// The real-world corpus for the crash sweep and the benchmark: source files of packages installed as dev
+// dependencies (AWS SDK v3 clients, Powertools, middy, web frameworks, typescript-eslint…), plus the handler
+// examples their maintainers wrote in their READMEs — real, clean serverless code we did not write.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+const modules = path.join(root, 'node_modules');
+
+/** Packages (or scopes) whose files make up the corpus. */
+export const CORPUS_PACKAGES = [
+  '@aws-sdk', '@smithy', '@aws-lambda-powertools', '@middy', '@azure/functions', '@google-cloud/functions-framework',
+  'express', 'koa', '@koa', 'fastify', '@fastify', 'hono', 'serverless-http', '@vendia', 'zod', 'eslint-plugin-security',
+  '@typescript-eslint', 'typescript-eslint', 'eslint', 'espree', 'vitest', '@vitest',
+];
+const EXTENSIONS = /\.(?:js|mjs|cjs|ts|mts|cts|jsx|tsx)$/;
+const MAX_BYTES = 400_000; // bundles above this are generated code, not what users write
+
+function* walk(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' && dir !== modules) continue;
+      yield* walk(full);
+    } else if (entry.isFile() && EXTENSIONS.test(entry.name)) {
+      yield full;
+    }
+  }
+}
+
+/** Every corpus file, sorted, so a slice of it is the same on every machine with the same lock file. */
+export function corpusFiles() {
+  const files = [];
+  for (const name of CORPUS_PACKAGES) {
+    for (const file of walk(path.join(modules, name))) {
+      if (statSync(file).size <= MAX_BYTES) files.push(file);
+    }
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Code blocks from the corpus packages' READMEs that contain a handler: maintainers' own usage examples. */
+export function readmeSamples() {
+  const samples = [];
+  for (const name of CORPUS_PACKAGES) {
+    const dir = path.join(modules, name);
+    const readmes = [];
+    for (const candidate of [dir, ...safeList(dir).map((d) => path.join(dir, d))]) {
+      const readme = path.join(candidate, 'README.md');
+      try {
+        readmes.push({ file: readme, text: readFileSync(readme, 'utf8') });
+      } catch {
+        /* no README */
+      }
+    }
+    for (const { file, text } of readmes) {
+      const fence = /```(js|javascript|ts|typescript|mjs)\n([\s\S]*?)```/g;
+      let match;
+      let index = 0;
+      while ((match = fence.exec(text))) {
+        const code = match[2];
+        index++;
+        if (!/handler|exports\.|export (const|default|async)/.test(code)) continue;
+        const ts = match[1].startsWith('t');
+        samples.push({ file: `${path.relative(modules, file)}#${index}.${ts ? 'ts' : 'js'}`, code, ts });
+      }
+    }
+  }
+  return samples;
+}
+
+function safeList(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
