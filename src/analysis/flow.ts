@@ -92,7 +92,8 @@ const COERCIONS = new Set([
   'Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.parseInt',
   'Number.parseFloat', 'Number.isFinite', 'Array.isArray', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa',
   'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Date.parse',
-  'Object.hasOwn', 'Reflect.has', 'crypto.createHash', 'createHash',
+  'Object.hasOwn', 'Reflect.has', 'crypto.createHash', 'createHash', 'Buffer.isBuffer', 'Buffer.byteLength',
+  'Number.isSafeInteger', 'isFinite', 'typeof',
 ]);
 
 /** Methods that only inspect a value: their result says something about the input but carries none of it. */
@@ -423,6 +424,9 @@ export class InputFlow {
     }
     // Logging is the sensitive-logging rule's business, not a use of input.
     if (COERCIONS.has(name) || (call.type === AST_NODE_TYPES.CallExpression && (isLogCall(call) || isTelemetryCall(call)))) return;
+    // `allowed.includes(input)`, `set.has(input)`, `re.test(input)`: looking the input up is a comparison.
+    const method = calleeName(callee);
+    if (method && INSPECTING_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression) return;
     if (call.type === AST_NODE_TYPES.CallExpression && this.moduleCollectionWrite(call, argument, label)) return;
     if (call.type === AST_NODE_TYPES.NewExpression) {
       const constructorName = calleeName(callee) ?? '';
@@ -697,7 +701,9 @@ function isModuleScoped(variable: Variable): boolean {
 
 /** `JSON.parse`, `ddb.send`, `exec`: dotted callee text when it is a plain member chain. */
 function calleeText(sourceCode: TSESLint.SourceCode, callee: Node): string {
-  const text = sourceCode.getText(callee);
+  // Compiled modules call imports as `(0, module_1.fn)(x)`.
+  const target = callee.type === AST_NODE_TYPES.SequenceExpression ? (callee.expressions.at(-1) ?? callee) : callee;
+  const text = sourceCode.getText(target);
   return /^[\w$.]+$/.test(text) ? text : '';
 }
 

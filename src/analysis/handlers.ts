@@ -253,15 +253,17 @@ function classifyFunction(candidate: Candidate & { fn: FunctionNode }, exportNam
   if (firstName && CONTEXT_PARAM.test(firstName) && secondName && REQUEST_PARAM.test(secondName)) {
     return makeHandler(candidate, 'azure', 'request', { input: second, context: first });
   }
-  // `(req, res)`: Google Cloud Functions, Vercel and Netlify-style API routes, Express-style exports.
-  if (firstName && REQUEST_PARAM.test(firstName) && (!second || (secondName && RESPONSE_PARAM.test(secondName)))) {
-    if (second || exportName === 'default' || settings.handlerNames.includes(exportName)) {
-      return makeHandler(candidate, exportName === 'default' ? 'web' : 'gcp', 'request', { input: first, response: second });
-    }
-  }
   const named = settings.handlerNames.includes(exportName);
-  if (named || (firstName && LAMBDA_EVENT_PARAM.test(firstName))) {
-    if (!first && !named) return null;
+  // `(req, res)`: Google Cloud Functions, Vercel and Netlify-style API routes. Exactly two parameters: with a
+  // third (`next`) it is middleware, and a lone `req` is a library helper.
+  if (firstName && REQUEST_PARAM.test(firstName) && secondName && RESPONSE_PARAM.test(secondName) && (fn.params.length === 2 || named)) {
+    return makeHandler(candidate, exportName === 'default' ? 'web' : 'gcp', 'request', { input: first, response: second });
+  }
+  if (named) return makeHandler(candidate, 'aws', 'event', { input: first, context: second, callback: third });
+  // By parameter names alone (`module.exports.hello = async (event, context) => …`): a named export whose
+  // parameters read like Lambda's, so that `update(event, task, runner)` in a library is not taken for one.
+  const lambdaShaped = !second || (secondName !== null && /^_?(context|ctx)$/.test(secondName));
+  if (exportName !== 'default' && firstName && LAMBDA_EVENT_PARAM.test(firstName) && lambdaShaped) {
     return makeHandler(candidate, 'aws', 'event', { input: first, context: second, callback: third });
   }
   return null;

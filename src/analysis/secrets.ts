@@ -256,10 +256,11 @@ export function looksLikeSecretValue(raw: string, { minLength, minEntropy }: Val
   if (value.length < minLength || value.length > 512) return false;
   if (isPlaceholder(value)) return false;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an environment variable's or constant's name
-  if (/^(?:[a-z]+:\/\/|\.{0,2}\/|~\/|arn:|\{\{|\$\{)/i.test(value) && !findCredential(value)) return false;
+  if (/^(?:[a-z][a-z0-9+.-]*:|\.{0,2}\/|~\/|\{\{|\$\{)/i.test(value) && !findCredential(value)) return false; // URLs, URNs, ARNs, paths
   if (/\s/.test(value)) return false; // a message or a sentence
-  if (/^[a-z]+(?:[._-][a-z]+)*$/.test(value) && value.length < 24) return false; // a word or a dotted identifier
-  if (/^[a-z][a-zA-Z]+$/.test(value) && /[A-Z]/.test(value) && !/\d/.test(value)) return false; // camelCase words
+  // Identifiers, enum values and header names: `ForgotPassword`, `x-aws-ec2-metadata-token`, `reset_token`.
+  if (/^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/.test(value) && (/[._-]/.test(value) || value.length < 24)) return false;
+  if (/^[A-Za-z]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && value.length < 40) return false;
   return entropy(value) >= minEntropy;
 }
 

@@ -103,7 +103,9 @@ export default createRule<[], MessageIds>({
               context.report({ node, messageId: 'indirectEval' });
             }
           } else if (ref.info === 'function') {
-            context.report({ node, messageId: 'functionConstructor' });
+            // `Function('return this')()` and other fixed bodies are reviewable; computed ones are the risk.
+            const args = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.arguments : [];
+            if (args.some((argument) => !isConstant(sourceCode, argument))) context.report({ node, messageId: 'functionConstructor' });
           } else if (ref.info === 'timer' && node.type === AST_NODE_TYPES.CallExpression) {
             if (isCodeArgument(node.arguments[0], isString)) {
               context.report({ node: node.arguments[0]!, messageId: 'stringTimer', data: { name } });

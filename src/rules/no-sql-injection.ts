@@ -83,8 +83,9 @@ export default createRule<[], MessageIds>({
     const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string): void => {
       if (!argument) return;
       const built = builtString(sourceCode, argument);
-      // `whereRaw`, `unsafe`, `$queryRawUnsafe` take nothing but SQL; elsewhere, the text must read as SQL.
-      const sqlOnly = /Raw$|^raw$|[uU]nsafe$|^ExecuteStatementCommand$/.test(method);
+      // `whereRaw`, `unsafe`, `$queryRawUnsafe` take nothing but SQL; elsewhere (`raw` is also an HTML helper), the
+      // text must read as SQL.
+      const sqlOnly = /.Raw$|[uU]nsafe$|^ExecuteStatementCommand$/.test(method);
       if (!built || !(sqlOnly || looksLikeSql(built.text))) return;
       const label = analyse(context).flow.labelOf(argument);
       const fromInput = !!label && !label.derived && !label.whole;

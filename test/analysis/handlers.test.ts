@@ -89,6 +89,10 @@ const SHAPES: Array<[string, string, string[], Options?]> = [
   ['untyped function in a TS file', 'const process = async (e: unknown) => {};', [], { ts: true }],
   ['aws-lambda Context type only', "import type { Context } from 'aws-lambda';\nexport function log(ctx: Context) {}", [], { ts: true }],
   ['app.http from another library', "import { app } from './my-app';\napp.http('x', { handler: async (request) => {} });", []],
+  ['library default export taking an event', 'module.exports = (event, context, options) => createRequest(event);', []],
+  ['library function whose first parameter is an event', 'export function updateTask(event, task, runner) {}', []],
+  ['a lone req parameter', 'module.exports = function parseurl(req) { return req.url; };', []],
+  ['Express-style middleware (req, res, next)', 'exports.bodyParser = (req, res, next) => next();', []],
   ['malformed settings are ignored', 'export const main = async (payload) => {};', [], { settings: { 'serverless-security': { handlerNames: 'main' } } }],
 ];
 

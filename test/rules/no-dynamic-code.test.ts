@@ -17,6 +17,8 @@ testRule('no-dynamic-code', rule, {
     'const vm = createViewModel(); vm.runInNewContext(code);',
     // Functions that merely share a name with a dangerous one.
     'const Function = class {}; new Function(body);',
+    // The Function constructor with a body fixed in the source (the global-object idiom).
+    "const globalObject = Function('return this')(); const f = new Function('a', 'b', 'return a + b');",
   ],
   invalid: [
     {
