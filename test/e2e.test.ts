@@ -53,6 +53,15 @@ describe.each([
     expect(reportOf(results, examples)).toEqual(EXPECTED_EXAMPLE_REPORT);
   });
 
+  it.runIf(_label === 'ESLint 10')('gives the same report with --concurrency=2 (no state kept between files)', async () => {
+    const serial = await new ESLint({ cwd: examples }).lintFiles(['.']);
+    const parallel = await new ESLint({ cwd: examples, concurrency: 2 } as ConstructorParameters<typeof ESLint10>[0]).lintFiles(['.']);
+    const full = (results: ESLint10.LintResult[]) =>
+      results.flatMap((r) => r.messages.map((m) => `${path.relative(examples, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)).sort();
+    expect(full(parallel)).toEqual(full(serial));
+    expect(full(parallel).length).toBe(EXPECTED_EXAMPLE_REPORT.length);
+  });
+
   it.each(['cjs-config', 'esm-config'])('loads the plugin from %s', async (fixture) => {
     const cwd = path.join(root, 'test/fixtures', fixture);
     const results = await new ESLint({ cwd }).lintFiles(['handler.js']);

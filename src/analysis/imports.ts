@@ -82,10 +82,14 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
   const cached = perFile.get(spec);
   if (cached) return cached as ModuleReference<T>[];
 
-  const tracker = new ASTUtils.ReferenceTracker(withImplicitGlobals(sourceCode.scopeManager!.globalScope!), {
-    mode: 'legacy',
-  });
   const found: ModuleReference<T>[] = [];
+  perFile.set(spec, found);
+  // Most files never mention `child_process` or `vm`: a substring test spares them the tracker's walk.
+  const text = sourceCode.text;
+  const modules = spec.modules && pick(spec.modules, (name) => text.includes(name));
+  const globals = spec.globals && pick(spec.globals, (name) => text.includes(name));
+  if (!modules && !globals) return found;
+  const tracker = trackerFor(sourceCode);
   const seen = new Set<TSESTree.Node>();
   const collect = (iterator: Iterable<FoundReference<T>>): void => {
     for (const ref of iterator) {
@@ -95,14 +99,31 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
       found.push({ node: ref.node, path: ref.path, kind, info: ref.info });
     }
   };
-  if (spec.modules) {
-    const traced = withNodePrefixes(spec.modules);
+  if (modules) {
+    const traced = withNodePrefixes(modules);
     collect(tracker.iterateEsmReferences(traced));
     collect(tracker.iterateCjsReferences(traced));
   }
-  if (spec.globals) collect(tracker.iterateGlobalReferences(spec.globals));
-  perFile.set(spec, found);
+  if (globals) collect(tracker.iterateGlobalReferences(globals));
   return found;
+}
+
+/** The entries of a trace map whose names pass `keep`, or null when none do. */
+function pick<T>(map: TraceMap<T>, keep: (name: string) => boolean): TraceMap<T> | null {
+  const names = Object.keys(map).filter(keep);
+  return names.length > 0 ? Object.fromEntries(names.map((name) => [name, map[name]!])) : null;
+}
+
+const trackers = new WeakMap<TSESTree.Program, InstanceType<typeof ASTUtils.ReferenceTracker>>();
+
+/** One tracker per file, shared by every spec. */
+function trackerFor(sourceCode: TSESLint.SourceCode): InstanceType<typeof ASTUtils.ReferenceTracker> {
+  let tracker = trackers.get(sourceCode.ast);
+  if (!tracker) {
+    tracker = new ASTUtils.ReferenceTracker(withImplicitGlobals(sourceCode.scopeManager!.globalScope!), { mode: 'legacy' });
+    trackers.set(sourceCode.ast, tracker);
+  }
+  return tracker;
 }
 
 const localsCache = new WeakMap<TSESTree.Program, Map<string, string>>();

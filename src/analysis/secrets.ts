@@ -191,6 +191,8 @@ export function words(name: string): string[] {
 
 /** True when a name says it holds a secret; `tokenCount`, `passwordPolicy`, `secretArn`, `nextToken` do not. */
 export function isSecretName(name: string): boolean {
+  // Most names have nothing to do with secrets: skip the word split for them.
+  if (!/pass|pwd|secret|token|key|credential|auth/i.test(name)) return false;
   const parts = words(name);
   const last = parts.at(-1);
   if (!last) return false;

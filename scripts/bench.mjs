@@ -1,0 +1,120 @@
+// Benchmark on the real corpus (the same files as the crash sweep): ESLint with js.configs.recommended alone (a),
+// plus our recommended (b), plus our strict (c), plus eslint-plugin-security's recommended (d); alternating, several
+// rounds, medians. Then per-rule timings, a scaling check on a synthetic handler file, and a 100 kB secrets scan.
+// Usage: node scripts/bench.mjs [--files N] [--rounds R]
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import js from '@eslint/js';
+import { ESLint, Linter } from 'eslint';
+import security from 'eslint-plugin-security';
+import plugin from '../dist/index.js';
+import { findCredential, looksLikeSecretValue } from '../dist/analysis/secrets.js';
+import { corpusFiles, root } from './corpus.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const fileCount = option('--files', 3000);
+const rounds = option('--rounds', 5);
+
+// JavaScript files only, so every configuration parses the same files with the same parser.
+const all = corpusFiles().filter((f) => /\.(js|mjs|cjs)$/.test(f));
+const step = Math.max(1, Math.floor(all.length / fileCount));
+const files = all.filter((_, i) => i % step === 0).slice(0, fileCount).map((f) => ({ filename: f.replace(/.*node_modules\//, 'corpus/'), code: readFileSync(f, 'utf8') }));
+const lines = files.reduce((n, f) => n + f.code.split('\n').length, 0);
+
+const base = { ...js.configs.recommended, files: ['**/*.{js,mjs,cjs}'] };
+const configs = {
+  a: [base],
+  b: [base, plugin.configs.recommended],
+  c: [base, plugin.configs.strict],
+  d: [base, security.configs.recommended],
+};
+
+const linter = new Linter({ configType: 'flat' });
+function lintAll(config) {
+  const start = performance.now();
+  for (const file of files) {
+    try {
+      linter.verify(file.code, config, file.filename);
+    } catch {
+      /* a crash is the sweep's business; keep timing comparable */
+    }
+  }
+  return performance.now() - start;
+}
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const times = { a: [], b: [], c: [], d: [] };
+lintAll(configs.c); // warm-up: JIT, module loading
+for (let round = 0; round < rounds; round++) {
+  const order = round % 2 === 0 ? ['a', 'b', 'c', 'd'] : ['d', 'c', 'b', 'a'];
+  for (const key of order) times[key].push(lintAll(configs[key]));
+}
+const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+console.log(`corpus: ${files.length} JS files, ${lines} lines; ${rounds} rounds, alternating; medians`);
+console.log(`(a) js recommended                          ${m.a.toFixed(0).padStart(7)} ms`);
+console.log(`(b) (a) + serverless-security recommended  ${m.b.toFixed(0).padStart(7)} ms   b/a = ${(m.b / m.a).toFixed(3)}`);
+console.log(`(c) (a) + serverless-security strict       ${m.c.toFixed(0).padStart(7)} ms   c/a = ${(m.c / m.a).toFixed(3)}`);
+console.log(`(d) (a) + eslint-plugin-security           ${m.d.toFixed(0).padStart(7)} ms   d/a = ${(m.d / m.a).toFixed(3)}`);
+
+// Per-rule time, as ESLint measures it (`stats: true`), for config (c).
+const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configs.c, stats: true, ignore: false, allowInlineConfig: false });
+const perRule = {};
+let totalRules = 0;
+for (const file of files) {
+  const [result] = await eslint.lintText(file.code, { filePath: `${root}/.corpus/${file.filename}` }).catch(() => [undefined]);
+  for (const pass of result?.stats?.times.passes ?? []) {
+    for (const [rule, { total }] of Object.entries(pass.rules ?? {})) {
+      perRule[rule] = (perRule[rule] ?? 0) + total;
+      totalRules += total;
+    }
+  }
+}
+console.log('\nper-rule time (config c), share of (a):');
+for (const [rule, ms] of Object.entries(perRule).filter(([r]) => r.startsWith('serverless-security/')).sort((x, y) => y[1] - x[1])) {
+  console.log(`  ${rule.padEnd(48)} ${ms.toFixed(1).padStart(8)} ms  ${((ms / m.a) * 100).toFixed(2)} %`);
+}
+console.log(`  (all rules together: ${totalRules.toFixed(0)} ms)`);
+
+// Scaling: one synthetic handler file, repeated.
+const block = (i) => `
+export const handler${i} = async (event, context) => {
+  const body = JSON.parse(event.body);
+  const id = event.pathParameters?.id;
+  if (!isValidOrder(body)) return { statusCode: 400, body: 'bad request' };
+  try {
+    const rows = await pool.query('SELECT * FROM orders WHERE id = $1', [id]);
+    logger.info('loaded', { count: rows.length, requestId: context.awsRequestId });
+    return { statusCode: 200, body: JSON.stringify({ rows, name: body.name }) };
+  } catch (err) {
+    logger.error('failed', err);
+    return { statusCode: 500, body: 'Internal server error' };
+  }
+};
+`;
+console.log('\nscaling (one handler file, config c):');
+let previous;
+for (const factor of [1, 10, 100]) {
+  const code = Array.from({ length: factor }, (_, i) => block(i)).join('\n');
+  const samples = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    linter.verify(code, configs.c, 'scale.js');
+    samples.push(performance.now() - start);
+  }
+  const t = median(samples);
+  console.log(`  ${String(factor).padStart(3)}x  ${code.split('\n').length} lines  ${t.toFixed(1)} ms${previous ? `  (x${(t / previous).toFixed(1)} for x10 size)` : ''}`);
+  previous = t;
+}
+
+// The secrets patterns on a 100 kB adversarial string: they must stay linear.
+const nasty = ['a'.repeat(100_000), 'AKIA'.repeat(25_000), 'postgres://' + 'a:'.repeat(50_000), 'eyJ'.repeat(33_000) + '.', '-'.repeat(100_000)];
+const start = performance.now();
+for (const s of nasty) {
+  findCredential(s);
+  looksLikeSecretValue(s, { minLength: 8, minEntropy: 3 });
+}
+console.log(`\nsecrets catalogue on 5 adversarial 100 kB strings: ${(performance.now() - start).toFixed(1)} ms`);
