@@ -18,6 +18,10 @@ function reportOf(results: ESLint10.LintResult[], base: string): string[] {
 
 /** What the example app must report, rule by rule; the clean handler contributes nothing. */
 const EXPECTED_EXAMPLE_REPORT = [
+  'functions/api.js:11 serverless-security/no-sql-injection',
+  'functions/api.js:11 serverless-security/no-unvalidated-event',
+  'functions/api.js:17 serverless-security/no-unvalidated-event',
+  'functions/api.js:19 serverless-security/no-error-leak',
   'functions/checkout.js:11 serverless-security/no-module-scope-user-data',
   'functions/checkout.js:12 serverless-security/no-direct-lambda-invoke',
   'functions/db.js:6 serverless-security/no-hardcoded-secrets',

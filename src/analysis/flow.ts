@@ -71,11 +71,14 @@ const EVENT_ENVELOPES = new Set(['Records', 'Sns', 's3', 'object', 'dynamodb', '
 /** Array methods whose result holds (some of) the receiver's elements. */
 const ELEMENT_RESULTS = new Set(['filter', 'find', 'findLast', 'sort', 'slice', 'reverse', 'at', 'flat']);
 
+/** What a Koa context exposes of the request directly (`ctx.body` is the response). */
+const CONTEXT_FIELDS = new Set(['query', 'params', 'headers', 'header', 'cookies', 'querystring', 'href', 'url', 'path', 'host', 'hostname', 'ip', 'get']);
+
 /** Properties of an HTTP request that the caller controls. */
 const REQUEST_FIELDS = new Set([
   'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname',
   'files', 'file', 'rawBody', 'nextUrl', 'searchParams', 'rawHeaders', 'json', 'text', 'formData', 'arrayBuffer',
-  'blob', 'get', 'header', 'param', 'user',
+  'blob', 'get', 'header', 'param', 'user', 'parseBody', 'queries', 'valid',
 ]);
 
 /** Calls whose result carries their argument unchanged in substance: parsing and decoding are not validation. */
@@ -210,6 +213,14 @@ export class InputFlow {
     if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
     const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
     if (!label.whole) return { ...label, path };
+    if (kind === 'context') {
+      // Koa `ctx` / Hono `c`: `ctx.request` and `c.req` are the request; `ctx.query`, `ctx.params`… read it.
+      const onContext = !label.path.includes('.');
+      if (onContext && (segment === 'request' || segment === 'req')) return { ...label, path, sourcePath: path };
+      const fields = onContext ? CONTEXT_FIELDS : REQUEST_FIELDS;
+      if (segment === null || !fields.has(segment)) return null;
+      return { ...label, path, sourcePath: path, source: node, whole: false };
+    }
     // A batch of records and each record are envelopes; the caller's data is inside them.
     const envelope = kind === 'event' && (segment === null ? label.path.endsWith('.Records') : EVENT_ENVELOPES.has(segment));
     return { ...label, path, sourcePath: path, source: node, whole: envelope };
@@ -385,6 +396,11 @@ export class InputFlow {
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
     if (method && INSPECTING_METHODS.has(method)) return;
+    if (label.whole && method === 'valid') {
+      // Hono `c.req.valid('json')`: what the route's validator middleware checked.
+      this.mark(call, { ...label, whole: false, validated: true, source: call, sourcePath: `${label.path}.valid()` });
+      return;
+    }
     if (label.whole && label.handler.inputKind !== 'event') {
       // `request.json()`, `req.get('x')`, `request.query.get('id')`: reading the caller's data through a method.
       const part = this.extend(label, call, method);

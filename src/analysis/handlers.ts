@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, keyName, propertyName, resolveVariable, unwrap, walk, type FunctionNode } from '../util/ast.js';
 import { CALL, findReferences, moduleOfLocals, type ReferenceSpec } from './imports.js';
+import { frameworkHandlers } from './frameworks.js';
 import type { CoreSettings } from './settings.js';
 
 /**
@@ -8,8 +9,9 @@ import type { CoreSettings } from './settings.js';
  * - `event`: an AWS Lambda event; everything but what the platform sets (`requestContext`, record metadata).
  * - `request`: an HTTP request object (`req`, Fetch `Request`, Azure `HttpRequest`); body, query, params, headers…
  * - `message`: a queue or event payload handed over whole (Azure queue trigger, Cloud Events).
+ * - `context`: a framework context holding the request (Koa `ctx.request`, Hono `c.req`) and the response.
  */
-export type InputKind = 'event' | 'request' | 'message';
+export type InputKind = 'event' | 'request' | 'message' | 'context';
 export type Platform = 'aws' | 'azure' | 'gcp' | 'web';
 
 export interface Handler {
@@ -77,7 +79,7 @@ interface Candidate {
 }
 
 /** Finds every function in the file that receives requests or events from outside. */
-export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSettings): Handler[] {
+export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSettings, filename = ''): Handler[] {
   const found = new Map<FunctionNode, Handler>();
   const locals = moduleOfLocals(sourceCode);
   const add = (handler: Handler | null): void => {
@@ -100,6 +102,7 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
     if (candidate) add(byPlatform(candidate, ref.info.platform, ref.info.kind));
   }
   for (const handler of typedHandlers(sourceCode, locals)) add(handler);
+  for (const handler of frameworkHandlers(sourceCode, locals, filename)) add(handler);
   return [...found.values()];
 }
 

@@ -34,7 +34,7 @@ export function analyse(context: AnyContext): Analysis {
   const cached = cache.get(program);
   if (cached) return cached;
   const settings = coreSettings(context);
-  const handlers = findHandlers(sourceCode, settings);
+  const handlers = findHandlers(sourceCode, settings, context.filename);
   const validators = new ValidatorCatalogue(sourceCode, settings);
   const flow = new InputFlow(sourceCode, handlers, validators, settings);
   if (handlers.length > 0) flow.run();

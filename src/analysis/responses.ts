@@ -22,6 +22,7 @@ export interface ResponseValue {
   via: 'return' | 'callback-error' | 'callback' | 'context' | 'res' | 'Response' | 'context.res';
 }
 
+const CONTEXT_RESPONSE_METHODS = new Set(['json', 'text', 'html', 'body', 'redirect']);
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'sendStatus', 'text', 'html', 'body']);
 
 /**
@@ -72,6 +73,15 @@ export function responseValues(sourceCode: TSESLint.SourceCode, handlers: Handle
           if (method && RESPONSE_METHODS.has(method)) {
             for (const argument of node.arguments) values.push({ handler, value: argument, via: 'res' });
           }
+        } else if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          handler.inputKind === 'context' &&
+          isParam(callee, handler.input) &&
+          unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+          method && CONTEXT_RESPONSE_METHODS.has(method)
+        ) {
+          // Hono `c.json(x)`, `c.text(x)`.
+          for (const argument of node.arguments.slice(0, 1)) values.push({ handler, value: argument, via: 'res' });
         } else if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'json' && isResponseClass(callee.object)) {
           for (const argument of node.arguments.slice(0, 1)) values.push({ handler, value: argument, via: 'Response' });
         }
@@ -85,6 +95,15 @@ export function responseValues(sourceCode: TSESLint.SourceCode, handlers: Handle
         isParam(node.left.object, handler.context)
       ) {
         values.push({ handler, value: node.right, via: 'context.res' });
+      } else if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(node.left) === 'body' &&
+        handler.inputKind === 'context' &&
+        isParam(node.left.object, handler.input)
+      ) {
+        // Koa `ctx.body = x`.
+        values.push({ handler, value: node.right, via: 'res' });
       }
     });
   }
@@ -203,7 +222,7 @@ const HTTP_EVENT_TYPE = /APIGateway|ALB|LambdaFunctionURL|Http|Request/;
  * `{ statusCode }`.
  */
 export function isHttpFacing(handler: Handler, responses: readonly ResponseValue[]): boolean {
-  if (handler.inputKind === 'request') return true;
+  if (handler.inputKind === 'request' || handler.inputKind === 'context') return true;
   const input = handler.input;
   const annotation = input && 'typeAnnotation' in input ? input.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {

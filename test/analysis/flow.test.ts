@@ -76,6 +76,12 @@ const FLOWS: Array<[string, string, string[], Options?]> = [
   ['inspection methods', H("if (event.body.includes('x') || event.rawPath.startsWith('/a')) return;"), []],
   ['request method name only', 'exports.api = (req, res) => { if (req.method !== "POST") res.status(405).end(); };', []],
   ['a local that shadows nothing', 'exports.handler = async () => { const event = { body: "x" }; await save(event.body); };', []],
+  // ---- web frameworks ----------------------------------------------------------------------------------------------
+  ['Express req.body into a query', "const express = require('express');\nconst app = express();\napp.post('/o', async (req, res) => { await db.query(req.body.sql); res.json({}); });", ['req.body -> db.query() [call]']],
+  ['Koa ctx.request.body and ctx.query', "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { await save(ctx.request.body); await find(ctx.query.q); ctx.body = 'ok'; });", ['ctx.request.body -> save() [call]', 'ctx.query -> find() [call]']],
+  ['Hono c.req.json() and validated c.req.valid()', "import { Hono } from 'hono';\nimport { zValidator } from '@hono/zod-validator';\nconst app = new Hono();\napp.post('/a', async (c) => save(await c.req.json()));\napp.post('/b', zValidator('json', S), async (c) => save(c.req.valid('json')));", ['c.req.json() -> the response [response] (derived)', 'c.req.json() -> save() [call]', 'c.req.valid() -> the response [response] (validated,derived)', 'c.req.valid() -> save() [call] (validated)']],
+  ['Fastify schema validates the route', "import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/x', { schema: { body: S } }, async (request) => save(request.body));", ['request.body -> the response [response] (validated,derived)', 'request.body -> save() [call] (validated)']],
+  ['Next.js request.json()', 'export async function POST(request) { const data = await request.json(); await db.insert(data); return Response.json({ ok: true }); }', ['request.json() -> db.insert() [call]'], { filename: 'app/api/x/route.js' }],
   // ---- module scope ------------------------------------------------------------------------------------------------
   ['module variable write', 'let last;\n' + H('last = event.body;'), ['event.body -> module variable `last` [module-write]']],
   ['module map set', 'const cache = new Map();\n' + H('cache.set(event.pathParameters.id, 1);'), ['event.pathParameters -> module-level `cache` [module-write]']],

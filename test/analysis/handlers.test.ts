@@ -81,6 +81,16 @@ const SHAPES: Array<[string, string, string[], Options?]> = [
   ['fetch-style default export', 'export default { async fetch(request, env, ctx) { return new Response("ok"); } };', ['web/request input=request']],
   ['Vercel default export', 'export default function handler(req, res) { res.status(200).json({}); }', ['web/request input=req']],
   ['settings.handlerNames', 'export const main = async (payload) => {};', ['aws/event input=payload'], { settings: { 'serverless-security': { handlerNames: ['main'] } } }],
+  // ---- web frameworks, resolved through their imports ---------------------------------------------------------------
+  ['Express app routes', "const express = require('express');\nconst app = express();\napp.get('/a', (req, res) => {});\napp.post('/b', auth, async (req, res, next) => {});\nmodule.exports.handler = serverless(app);", ['web/request input=req', 'web/request input=req']],
+  ['Express Router with a named handler', "import { Router } from 'express';\nconst router = Router();\nasync function create(req, res) {}\nrouter.route('/x').get((req, res) => {}).post(create);", ['web/request input=req', 'web/request input=req']],
+  ['Koa router', "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/users/:id', async (ctx) => {});", ['web/context input=ctx']],
+  ['Fastify route() and shorthand with options', "import Fastify from 'fastify';\nconst app = Fastify();\napp.route({ method: 'GET', url: '/', handler: async (request, reply) => {} });\napp.post('/x', { schema: { body: S } }, async (request, reply) => {});", ['web/request input=request', 'web/request input=request validated-by=fastify schema']],
+  ['Hono with zValidator', "import { Hono } from 'hono';\nimport { zValidator } from '@hono/zod-validator';\nconst app = new Hono();\napp.get('/a', (c) => c.text('x'));\napp.post('/b', zValidator('json', S), (c) => c.json(c.req.valid('json')));", ['web/context input=c', 'web/context input=c validated-by=@hono/zod-validator']],
+  ['Next.js route handlers', 'export async function GET(request) {}\nexport const POST = async (request, { params }) => {};', ['web/request input=request', 'web/request input=request'], { filename: 'app/api/orders/route.ts' }],
+  ['Next.js-named exports outside route files', 'export async function GET(request) {}', []],
+  ['app.get on an object that is not a framework app', "const app = createStore();\napp.get('/a', (req, res) => {});", []],
+  ['client-side router', "import { createRouter } from 'vue-router';\nconst router = createRouter();\nrouter.get('/x', (req, res) => {});", []],
   // ---- not handlers ------------------------------------------------------------------------------------------------
   ['file with no handler', 'export function add(a, b) { return a + b; }', []],
   ['unexported function with an event parameter', 'function onClick(event) { event.preventDefault(); }', []],

@@ -31,6 +31,16 @@ const EXPRESS = `exports.api = (req, res) => {
   work().catch((err) => res.status(500).json({ error: err }));
 };`;
 const SECRET_ENV = `exports.handler = async () => ({ statusCode: 200, body: process.env.DB_PASSWORD });`;
+const KOA = `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  try { await next(); } catch (err) { ctx.body = err.message; }
+});`;
+const HONO = `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/x', async (c) => {
+  try { return c.json(await work()); } catch (err) { return c.json({ error: String(err) }, 500); }
+});`;
 const FETCH = `export default {
   async fetch(request: Request): Promise<Response> {
     try { return new Response(await work(request)); }
@@ -108,6 +118,14 @@ testRule('no-error-leak', rule, {
     },
   ],
   tsInvalid: [
+    {
+      code: KOA,
+      errors: [{ messageId: 'errorLeak', line: 4, column: 50, suggestions: suggest(KOA, 'err.message') }],
+    },
+    {
+      code: HONO,
+      errors: [{ messageId: 'errorLeak', line: 4, column: 84, suggestions: suggest(HONO, 'err', 2) }],
+    },
     {
       code: FETCH,
       errors: [{ messageId: 'errorLeak', line: 4, column: 51, suggestions: suggest(FETCH, '(err as Error).message') }],

@@ -124,6 +124,14 @@ exports.handler = async (event) => db.find(qs.parse(event.body));`,
     },
   ],
   tsValid: [
+    // Framework routes validated at the route.
+    `import { Hono } from 'hono';
+     import { zValidator } from '@hono/zod-validator';
+     const app = new Hono();
+     app.post('/orders', zValidator('json', Order), async (c) => c.json(await save(c.req.valid('json'))));`,
+    `import Fastify from 'fastify';
+     const app = Fastify();
+     app.post('/orders', { schema: { body: OrderSchema } }, async (request) => save(request.body));`,
     `import type { APIGatewayProxyHandlerV2 } from 'aws-lambda';
      import { z } from 'zod';
      const Q = z.object({ id: z.string().uuid() });
@@ -134,6 +142,30 @@ exports.handler = async (event) => db.find(qs.parse(event.body));`,
      };`,
   ],
   tsInvalid: [
+    {
+      // Express behind serverless-http: routes are handlers.
+      code: `import express from 'express';
+import serverless from 'serverless-http';
+const app = express();
+app.get('/users/:id', async (req, res) => res.json(await db.get(req.params.id)));
+export const handler = serverless(app);`,
+      errors: [{ messageId: 'unvalidated', line: 4, column: 65, data: { path: 'req.params', target: 'db.get()' } }],
+    },
+    {
+      code: `import Router from '@koa/router';
+const router = new Router();
+router.post('/orders', async (ctx) => { await orders.insert(ctx.request.body); ctx.status = 201; });`,
+      errors: [{ messageId: 'unvalidated', line: 3, column: 61, data: { path: 'ctx.request.body', target: 'orders.insert()' } }],
+    },
+    {
+      code: `export async function POST(request: Request) {
+  const order = await request.json();
+  await db.insert(order);
+  return Response.json({ ok: true });
+}`,
+      filename: 'app/api/orders/route.ts',
+      errors: [{ messageId: 'unvalidated', line: 2, column: 23, data: { path: 'request.json()', target: 'db.insert()' } }],
+    },
     {
       code: `import type { APIGatewayProxyEvent } from 'aws-lambda';
 export const getUser = async (event: APIGatewayProxyEvent) => {

@@ -1,0 +1,160 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, isFunctionNode, keyName, propertyName, resolveVariable, rootIdentifier, unwrap, type FunctionNode } from '../util/ast.js';
+import { CALL, CONSTRUCT, findReferences, type ReferenceSpec } from './imports.js';
+import type { Handler } from './handlers.js';
+
+/**
+ * Route handlers of web frameworks that run serverless (Express or Koa behind `serverless-http`, Fastify with
+ * `@fastify/aws-lambda`, Hono on Lambda or the edge), found through the framework's import — an `app.get(…)` on
+ * anything else stays unseen — and Next.js App Router handlers (`export async function POST(request)` in
+ * `route.ts`).
+ */
+type Framework = 'express' | 'koa' | 'koa-router' | 'fastify' | 'hono';
+
+const APPS: ReferenceSpec<Framework> = {
+  modules: {
+    express: { [CALL]: 'express', Router: { [CALL]: 'express' } },
+    koa: { [CONSTRUCT]: 'koa', default: { [CONSTRUCT]: 'koa' } },
+    '@koa/router': { [CONSTRUCT]: 'koa-router', default: { [CONSTRUCT]: 'koa-router' } },
+    'koa-router': { [CONSTRUCT]: 'koa-router' },
+    fastify: { [CALL]: 'fastify', default: { [CALL]: 'fastify' }, fastify: { [CALL]: 'fastify' } },
+    hono: { Hono: { [CONSTRUCT]: 'hono' } },
+  },
+};
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on']);
+const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** Route-level middleware that validates the request before the handler runs. */
+const VALIDATING_MIDDLEWARE = /^(zValidator|vValidator|tbValidator|validator|celebrate|validate|validateRequest|checkSchema|body|query|param|check)$/;
+
+export function frameworkHandlers(sourceCode: TSESLint.SourceCode, locals: Map<string, string>, filename: string): Handler[] {
+  const handlers: Handler[] = [];
+  for (const ref of findReferences(sourceCode, APPS)) {
+    for (const call of routeCalls(sourceCode, ref.node)) {
+      const fns = call.arguments.map((a) => routeFunction(sourceCode, a)).filter((f): f is FunctionNode => !!f);
+      const options = call.arguments.find((a) => unwrap(a).type === AST_NODE_TYPES.ObjectExpression);
+      const validatedBy = routeValidation(call, options, locals, ref.info);
+      // `fastify.route({ handler })`
+      if (options && propertyName(call.callee as TSESTree.MemberExpression) === 'route') {
+        for (const property of (unwrap(options) as TSESTree.ObjectExpression).properties) {
+          if (property.type === AST_NODE_TYPES.Property && keyName(property) === 'handler') {
+            const fn = routeFunction(sourceCode, property.value);
+            if (fn) fns.push(fn);
+          }
+        }
+      }
+      for (const fn of fns) handlers.push(routeHandler(fn, ref.info, validatedBy));
+    }
+  }
+  if (/(^|[/\\])route\.[cm]?[jt]sx?$/.test(filename)) {
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_METHODS.has(declaration.id.name)) {
+        handlers.push(request(declaration, 'web', declaration.params[0], null, null));
+      } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init && unwrap(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && NEXT_METHODS.has(declarator.id.name) && init && isFunctionNode(init)) {
+            handlers.push(request(init, 'web', init.params[0], null, null));
+          }
+        }
+      }
+    }
+  }
+  return handlers;
+}
+
+/** The `app.get(…)`-style calls made on an app or router created at `creation`. */
+function routeCalls(sourceCode: TSESLint.SourceCode, creation: TSESTree.Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const onObject = (object: TSESTree.Node): void => {
+    // `app.get(…).post(…)` chains and `router.route('/x').get(…)` return the router again.
+    let current: TSESTree.Node = object;
+    for (;;) {
+      const member = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return;
+      const call = member.parent;
+      const method = propertyName(member);
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !method || !ROUTE_METHODS.has(method)) return;
+      calls.push(call);
+      current = call;
+    }
+  };
+  onObject(creation);
+  const holder = creation.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(sourceCode, holder.id);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) onObject(reference.identifier);
+  }
+  return calls;
+}
+
+/** A handler argument: a function, or the name of a same-file one. */
+function routeFunction(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node): FunctionNode | null {
+  const value = unwrap(argument);
+  if (isFunctionNode(value)) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const definition = resolveVariable(sourceCode, value)?.defs[0];
+  if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+    const init = unwrap(definition.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return null;
+}
+
+/**
+ * Validation declared on the route: a Fastify `schema` option with a body, querystring or params schema, or a
+ * validating middleware among the handlers (`zValidator(…)`, `celebrate(…)`, express-validator chains).
+ */
+function routeValidation(
+  call: TSESTree.CallExpression,
+  options: TSESTree.CallExpressionArgument | undefined,
+  locals: Map<string, string>,
+  framework: Framework,
+): string | null {
+  if (framework === 'fastify' && options) {
+    const object = unwrap(options) as TSESTree.ObjectExpression;
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.Property && keyName(property) === 'schema') return 'fastify schema';
+    }
+  }
+  for (const argument of call.arguments) {
+    const value = unwrap(argument);
+    if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    const calls = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+    for (const element of calls) {
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+      const root = rootIdentifier(element);
+      const module = root && locals.get(root.name);
+      const name = root?.name ?? calleeName(element) ?? '';
+      if (module && /validator|celebrate|zod|valibot|typebox|joi/.test(module) && VALIDATING_MIDDLEWARE.test(name)) return module;
+    }
+  }
+  return null;
+}
+
+function routeHandler(fn: FunctionNode, framework: Framework, validatedBy: string | null): Handler {
+  const [first, second] = fn.params;
+  switch (framework) {
+    case 'koa':
+    case 'koa-router':
+      return { ...request(fn, 'web', first, null, null), inputKind: 'context', validatedBy };
+    case 'hono':
+      return { ...request(fn, 'web', first, null, null), inputKind: 'context', validatedBy };
+    default:
+      return { ...request(fn, 'web', first, second ?? null, null), validatedBy };
+  }
+}
+
+function request(
+  fn: FunctionNode,
+  platform: Handler['platform'],
+  input: TSESTree.Parameter | undefined,
+  response: TSESTree.Parameter | null,
+  context: TSESTree.Parameter | null,
+): Handler {
+  return { fn, platform, inputKind: 'request', input: input ?? null, response, context, callback: null, validatedBy: null };
+}
