@@ -7,6 +7,7 @@ import {
   propertyName,
   resolveVariable,
   rootIdentifier,
+  sameFileFunction,
   shortText,
   unwrap,
   walk,
@@ -14,7 +15,6 @@ import {
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
-import { sameFileFunction } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
 

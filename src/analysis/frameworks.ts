@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunctionNode, keyName, propertyName, resolveVariable, rootIdentifier, unwrap, type FunctionNode } from '../util/ast.js';
+import { calleeName, isFunctionNode, keyName, propertyName, rootIdentifier, sameFileFunction, unwrap, valueUses, type FunctionNode } from '../util/ast.js';
 import { CALL, CONSTRUCT, findReferences, type ReferenceSpec } from './imports.js';
 import type { Handler } from './handlers.js';
 
@@ -82,27 +82,14 @@ function routeCalls(sourceCode: TSESLint.SourceCode, creation: TSESTree.Node): T
       current = call;
     }
   };
-  onObject(creation);
-  const holder = creation.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation && holder.id.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveVariable(sourceCode, holder.id);
-    for (const reference of variable?.references ?? []) if (reference.isRead()) onObject(reference.identifier);
-  }
+  for (const use of valueUses(sourceCode, creation)) onObject(use);
   return calls;
 }
 
 /** A handler argument: a function, or the name of a same-file one. */
 function routeFunction(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node): FunctionNode | null {
   const value = unwrap(argument);
-  if (isFunctionNode(value)) return value;
-  if (value.type !== AST_NODE_TYPES.Identifier) return null;
-  const definition = resolveVariable(sourceCode, value)?.defs[0];
-  if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-    const init = unwrap(definition.node.init);
-    if (isFunctionNode(init)) return init;
-  }
-  return null;
+  return isFunctionNode(value) ? value : sameFileFunction(sourceCode, value);
 }
 
 /**

@@ -2,11 +2,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   calleeName,
   enclosingFunction,
-  isFunctionNode,
   keyName,
   propertyName,
   resolveVariable,
   rootIdentifier,
+  sameFileFunction,
   unwrap,
   walk,
   type FunctionNode,
@@ -126,19 +126,6 @@ export function returnsOf(sourceCode: TSESLint.SourceCode, fn: FunctionNode): No
     }
   });
   return values;
-}
-
-/** The function a callee names in this file: a declaration or `const f = () => …`. */
-export function sameFileFunction(sourceCode: TSESLint.SourceCode, callee: Node): FunctionNode | null {
-  const value = unwrap(callee);
-  if (value.type !== AST_NODE_TYPES.Identifier) return null;
-  const definition = resolveVariable(sourceCode, value)?.defs[0];
-  if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-    const init = unwrap(definition.node.init);
-    if (isFunctionNode(init)) return init;
-  }
-  return null;
 }
 
 /** Calls whose result shows their arguments: serialisers and string conversions. */

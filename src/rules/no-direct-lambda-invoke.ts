@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONSTRUCT, findReferences, type ReferenceSpec } from '../analysis/imports.js';
-import { keyName, propertyName, resolveVariable, staticString, unwrap } from '../util/ast.js';
+import { keyName, propertyName, staticString, unwrap, valueUses } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ allowAsync?: boolean }];
@@ -76,12 +76,7 @@ export default createRule<Options, 'directInvoke'>({
           calls.push(call);
         }
       };
-      check(client);
-      const holder = client.parent;
-      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === client && holder.id.type === AST_NODE_TYPES.Identifier) {
-        const variable = resolveVariable(sourceCode, holder.id);
-        for (const reference of variable?.references ?? []) if (reference.isRead()) check(reference.identifier);
-      }
+      for (const use of valueUses(sourceCode, client)) check(use);
       return calls;
     };
 

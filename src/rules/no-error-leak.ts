@@ -97,6 +97,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const safe = new Set(safeErrorClasses ?? []);
     const reported = new Set<Node>();
+    // Secret environment values in error messages need `process.env` in the file: skip every call otherwise.
+    const mentionsEnv = sourceCode.text.includes('process.env');
     const generic = (node: Node): TSESLint.ReportSuggestionArray<MessageIds> => [
       { messageId: 'suggestGeneric', fix: (fixer) => fixer.replaceText(node, GENERIC_MESSAGE) },
     ];
@@ -155,6 +157,7 @@ export default createRule<Options, MessageIds>({
         }
       },
       'NewExpression, CallExpression'(node: TSESTree.NewExpression | TSESTree.CallExpression) {
+        if (!mentionsEnv) return;
         const name = calleeName(node.callee);
         if (!name || !/^(\w*Error|createError)$/.test(name)) return;
         for (const argument of node.arguments) {

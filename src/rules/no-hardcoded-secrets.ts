@@ -153,8 +153,10 @@ export default createRule<Options, MessageIds>({
       return [{ messageId: 'suggestEnv', data: { envName }, fix: (fixer) => fixer.replaceText(node, replacement) }];
     };
 
+    // Nothing shorter than this can be reported (formats need 16 characters or more), so most strings stop here.
+    const shortest = Math.min(minLength, 16);
     const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): void => {
-      if (isStructural(node)) return;
+      if (text.length < shortest || isStructural(node)) return;
       const name = nameOf(node);
       if (name && ignored.has(name)) return;
 

@@ -154,3 +154,31 @@ export function walk(root: Node, visitorKeys: TSESLint.SourceCode['visitorKeys']
     }
   }
 }
+
+/**
+ * The places a created value is used: the expression itself, and every read of the `const x = <creation>` that
+ * holds it. (`new Lambda().invoke()`, or `const client = new Lambda(); client.invoke()`.)
+ */
+export function valueUses(sourceCode: TSESLint.SourceCode, creation: Node): Node[] {
+  const uses: Node[] = [creation];
+  const holder = creation.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation && holder.id.type === AST_NODE_TYPES.Identifier) {
+    for (const reference of resolveVariable(sourceCode, holder.id)?.references ?? []) {
+      if (reference.isRead()) uses.push(reference.identifier);
+    }
+  }
+  return uses;
+}
+
+/** The function a callee names in this file: a declaration or `const f = () => …`. */
+export function sameFileFunction(sourceCode: TSESLint.SourceCode, callee: Node): FunctionNode | null {
+  const value = unwrap(callee);
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const definition = resolveVariable(sourceCode, value)?.defs[0];
+  if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+    const init = unwrap(definition.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return null;
+}
