@@ -91,6 +91,17 @@ exports.handler = async (event) => { remember(JSON.parse(event.body)); };`,
   ],
   tsInvalid: [
     {
+      // An Express route is a handler too.
+      code: `import express from 'express';
+const app = express();
+const lastSearch: Record<string, unknown> = {};
+app.get('/search', (req, res) => {
+  lastSearch.query = req.query.q;
+  res.end();
+});`,
+      errors: [{ messageId: 'moduleScopeWrite', line: 5, column: 3, data: { path: 'req.query', slot: 'module-level `lastSearch`' } }],
+    },
+    {
       code: `import type { APIGatewayProxyHandler } from 'aws-lambda';
 let tenant: string | undefined;
 export const handler: APIGatewayProxyHandler = async (event) => {

@@ -62,6 +62,10 @@ testRule('no-sensitive-logging', rule, {
   ],
   tsInvalid: [
     {
+      code: "import express from 'express';\nconst app = express();\napp.post('/login', (req, res) => { console.log('login', req); res.end(); });",
+      errors: [{ messageId: 'wholeInput', data: { what: 'request' }, line: 3, column: 57 }],
+    },
+    {
       code: `import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 const logger = new Logger();

@@ -91,6 +91,10 @@ testRule('no-sql-injection', rule, {
   ],
   tsInvalid: [
     {
+      code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/u', async (ctx) => { ctx.body = await db.query('SELECT * FROM u WHERE name = ' + ctx.query.name); });",
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'ctx.query' }, line: 3, column: 61, suggestions: [] }],
+    },
+    {
       code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const rows = await db.query(`SELECT * FROM t WHERE name = ${event.queryStringParameters!.name as string}`);\n};",
       errors: [{ messageId: 'sqlFromInput', line: 3, column: 31, suggestions: [] }],
     },
