@@ -4,6 +4,7 @@ import {
   enclosingFunction,
   isFunctionNode,
   keyName,
+  processEnvRead,
   propertyName,
   resolveVariable,
   rootIdentifier,
@@ -15,6 +16,7 @@ import {
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
+import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
 
@@ -86,7 +88,7 @@ const TRANSPARENT_FUNCTIONS = new Set([
   'JSON.parse', 'JSON.stringify', 'Buffer.from', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'String',
   'structuredClone', 'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries',
   'Array.from', 'Array.of', 'Promise.all', 'Promise.allSettled', 'Promise.resolve', 'querystring.parse', 'qs.parse',
-  'Buffer.concat', 'TextDecoder.decode',
+  'Buffer.concat',
 ]);
 const TRANSPARENT_CONSTRUCTORS = new Set(['URLSearchParams', 'URL', 'Buffer']);
 
@@ -113,8 +115,6 @@ const ELEMENT_CALLBACKS = new Set([
 /** Methods that put a value into a collection. */
 const COLLECTION_WRITES = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill', 'concat']);
 
-/** Response-writing methods of `res`/`reply` objects. */
-const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'redirect']);
 
 /**
  * Follows every handler's input through the file: variables, destructuring, property reads, template literals and
@@ -519,7 +519,7 @@ export class InputFlow {
     const left = assignment.left;
     if (left.type === AST_NODE_TYPES.Identifier) {
       const variable = resolveVariable(this.sourceCode, left);
-      if (variable && isModuleScoped(variable) && this.writtenInsideFunction(assignment)) {
+      if (variable && isModuleScoped(variable) && enclosingFunction(assignment)) {
         this.recordUse(label, assignment, assignment.right, 'module-write', `module variable \`${left.name}\``);
       }
       if (variable) this.markVariable(variable, label);
@@ -536,7 +536,7 @@ export class InputFlow {
   private writeToMember(member: TSESTree.MemberExpression, label: InputLabel, value: Node): void {
     const slot = this.moduleSlot(member.object);
     const statement = member.parent?.type === AST_NODE_TYPES.AssignmentExpression ? member.parent : member;
-    if (slot && this.writtenInsideFunction(member)) {
+    if (slot && enclosingFunction(member)) {
       this.recordUse(label, statement, value, 'module-write', slot);
       return;
     }
@@ -550,7 +550,8 @@ export class InputFlow {
     const value = unwrap(target);
     const root = rootIdentifier(value);
     if (!root) return null;
-    if (value.type === AST_NODE_TYPES.MemberExpression && root.name === 'process' && shortText(this.sourceCode, value, 200).startsWith('process.env')) {
+    // `process.env.X = v` (the slot is `process.env`) and `process.env.X.y = v`.
+    if (value.type === AST_NODE_TYPES.MemberExpression && root.name === 'process' && (propertyName(value) === 'env' || processEnvRead(value))) {
       return '`process.env`';
     }
     const variable = resolveVariable(this.sourceCode, root);
@@ -562,10 +563,6 @@ export class InputFlow {
     // Imports and functions are not data slots; classes and their static fields are.
     if (def.type === 'ImportBinding' || def.type === 'FunctionName') return null;
     return `module-level \`${shortText(this.sourceCode, value)}\``;
-  }
-
-  private writtenInsideFunction(node: Node): boolean {
-    return enclosingFunction(node) !== null;
   }
 
   /** The same-file function a callee names: a declaration, a `const f = () => …`, or `this.method` in a class. */

@@ -52,12 +52,12 @@ export function frameworkHandlers(sourceCode: TSESLint.SourceCode, locals: Map<s
       if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
       const declaration = statement.declaration;
       if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_METHODS.has(declaration.id.name)) {
-        handlers.push(request(declaration, 'web', declaration.params[0], null, null));
+        handlers.push(request(declaration, declaration.params[0]));
       } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of declaration.declarations) {
           const init = declarator.init && unwrap(declarator.init);
           if (declarator.id.type === AST_NODE_TYPES.Identifier && NEXT_METHODS.has(declarator.id.name) && init && isFunctionNode(init)) {
-            handlers.push(request(init, 'web', init.params[0], null, null));
+            handlers.push(request(init, init.params[0]));
           }
         }
       }
@@ -125,23 +125,11 @@ function routeValidation(
 
 function routeHandler(fn: FunctionNode, framework: Framework, validatedBy: string | null): Handler {
   const [first, second] = fn.params;
-  switch (framework) {
-    case 'koa':
-    case 'koa-router':
-      return { ...request(fn, 'web', first, null, null), inputKind: 'context', validatedBy };
-    case 'hono':
-      return { ...request(fn, 'web', first, null, null), inputKind: 'context', validatedBy };
-    default:
-      return { ...request(fn, 'web', first, second ?? null, null), validatedBy };
-  }
+  // Koa and Hono hand over one context holding request and response; the others `(req, res)`.
+  const context = framework === 'koa' || framework === 'koa-router' || framework === 'hono';
+  return { ...request(fn, first), inputKind: context ? 'context' : 'request', response: context ? null : (second ?? null), validatedBy };
 }
 
-function request(
-  fn: FunctionNode,
-  platform: Handler['platform'],
-  input: TSESTree.Parameter | undefined,
-  response: TSESTree.Parameter | null,
-  context: TSESTree.Parameter | null,
-): Handler {
-  return { fn, platform, inputKind: 'request', input: input ?? null, response, context, callback: null, validatedBy: null };
+function request(fn: FunctionNode, input: TSESTree.Parameter | undefined): Handler {
+  return { fn, platform: 'web', inputKind: 'request', input: input ?? null, response: null, context: null, callback: null, validatedBy: null };
 }

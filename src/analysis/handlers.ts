@@ -41,7 +41,7 @@ const VALIDATING_MIDDLEWARE = new Map([
   ['@aws-lambda-powertools/parser', 'parser'],
 ]);
 
-const PLATFORM_REGISTRATIONS: ReferenceSpec<{ platform: Platform; kind: InputKind; responseArg?: boolean }> = {
+const PLATFORM_REGISTRATIONS: ReferenceSpec<{ platform: Platform; kind: InputKind }> = {
   modules: {
     '@azure/functions': {
       app: {

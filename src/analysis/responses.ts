@@ -23,7 +23,8 @@ export interface ResponseValue {
 }
 
 const CONTEXT_RESPONSE_METHODS = new Set(['json', 'text', 'html', 'body', 'redirect']);
-const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'sendStatus', 'text', 'html', 'body']);
+/** Response-writing methods of `res`/`reply` objects. */
+export const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render', 'sendStatus', 'text', 'html', 'body']);
 
 /**
  * Every value a handler sends back: its return values (and those of the same-file functions whose result it

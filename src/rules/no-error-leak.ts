@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { analyse } from '../analysis/index.js';
 import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { findCredential, isSecretName } from '../analysis/secrets.js';
-import { calleeName, propertyName, resolveVariable, rootIdentifier, unwrap } from '../util/ast.js';
+import { calleeName, processEnvRead, propertyName, resolveVariable, rootIdentifier, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ safeErrorClasses?: string[] }];
@@ -26,20 +26,6 @@ function isCaughtError(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Ide
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   if (calleeName(call.callee) === 'catch') return true;
   return fn.params[0] === def.name && ERROR_NAME.test(identifier.name);
-}
-
-/** `process.env` itself, or `process.env.NAME` (returning NAME). */
-function envRead(node: Node): { whole: true } | { whole: false; name: string } | null {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const isProcessEnv = (n: Node): boolean =>
-    n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === 'env' && unwrap(n.object).type === AST_NODE_TYPES.Identifier && (unwrap(n.object) as TSESTree.Identifier).name === 'process';
-  if (isProcessEnv(node) && !(node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node)) return { whole: true };
-  const object = unwrap(node.object);
-  if (isProcessEnv(object)) {
-    const name = propertyName(node);
-    return name ? { whole: false, name } : null;
-  }
-  return null;
 }
 
 /** Inside `if (err instanceof SafeError) { … }`, the error is one the user vouches for. */
@@ -117,7 +103,7 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       if (part.type === AST_NODE_TYPES.MemberExpression) {
-        const env = envRead(part);
+        const env = processEnvRead(part);
         if (env?.whole) {
           report({ node: part, messageId: 'envLeak', suggest: generic(part) });
           return true;
@@ -162,7 +148,7 @@ export default createRule<Options, MessageIds>({
         if (!name || !/^(\w*Error|createError)$/.test(name)) return;
         for (const argument of node.arguments) {
           visitShownParts(sourceCode, argument, (part) => {
-            const env = envRead(part);
+            const env = processEnvRead(part);
             if (env && !env.whole && isSecretName(env.name)) {
               report({ node: part, messageId: 'secretInError', data: { name: env.name } });
               return true;

@@ -3,21 +3,11 @@ import { analyse, type Handler } from '../analysis/index.js';
 import { isLogCall } from '../analysis/logging.js';
 import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { isSensitiveName } from '../analysis/secrets.js';
-import { keyName, propertyName, unwrap } from '../util/ast.js';
+import { keyName, processEnvRead, propertyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ sensitiveNames?: string[] }];
 type MessageIds = 'wholeInput' | 'wholeEnv' | 'sensitiveValue';
-
-function isProcessEnv(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(node) === 'env' &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'process' &&
-    !(node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node)
-  );
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-sensitive-logging',
@@ -77,7 +67,7 @@ export default createRule<Options, MessageIds>({
               report(part, 'wholeInput', { what: label.handler.inputKind === 'event' ? 'event' : 'request' });
               return true;
             }
-            if (isProcessEnv(part)) {
+            if (processEnvRead(part)?.whole) {
               report(part, 'wholeEnv');
               return true;
             }

@@ -182,3 +182,23 @@ export function sameFileFunction(sourceCode: TSESLint.SourceCode, callee: Node):
   }
   return null;
 }
+
+/**
+ * `process.env` itself (`{ whole: true }`), or `process.env.NAME` (`{ whole: false, name }`), else null: the
+ * environment as a whole holds every secret the function was given.
+ */
+export function processEnvRead(node: Node): { whole: true } | { whole: false; name: string } | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const isProcessEnv = (n: Node): boolean => {
+    if (n.type !== AST_NODE_TYPES.MemberExpression || propertyName(n) !== 'env') return false;
+    const object = unwrap(n.object);
+    return object.type === AST_NODE_TYPES.Identifier && object.name === 'process';
+  };
+  if (isProcessEnv(node)) {
+    const readFurther = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node;
+    return readFurther ? null : { whole: true };
+  }
+  if (!isProcessEnv(unwrap(node.object))) return null;
+  const name = propertyName(node);
+  return name ? { whole: false, name } : null;
+}
