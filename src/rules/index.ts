@@ -5,11 +5,13 @@ import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
+import noPlainHttp from './no-plain-http.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUserEnumeration from './no-user-enumeration.js';
+import noWildcardIam from './no-wildcard-iam.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
 export const rules = {
@@ -20,9 +22,11 @@ export const rules = {
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
+  'no-plain-http': noPlainHttp,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-user-enumeration': noUserEnumeration,
+  'no-wildcard-iam': noWildcardIam,
 };

@@ -1,0 +1,193 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, keyName, propertyName, staticString, unwrap, walk } from '../util/ast.js';
+import { CALL, CONSTRUCT, findReferences, type ReferenceSpec } from './imports.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * IAM policy statements written in code: CDK `new PolicyStatement({ actions, resources })` and the JSON shape
+ * (`{ Effect: 'Allow', Action, Resource }`) used by `PolicyStatement.fromJson`, `serverless.ts`, CloudFormation
+ * objects and SDK calls. What a rule needs to judge how much a statement grants.
+ */
+export interface PolicyStatementInfo {
+  /** The node reported when the statement as a whole is at fault. */
+  node: Node;
+  /** Each action string with the node it is written in; null when some action is computed at run time. */
+  actions: { value: string; node: Node }[] | null;
+  /** `NotAction` / `notActions`: allow everything except… */
+  notActions: Node | null;
+  resources: { value: string; node: Node }[] | null;
+  /** Principal nodes that stand for anyone: `'*'`, `{ AWS: '*' }`, `new AnyPrincipal()`, `new StarPrincipal()`. */
+  anyPrincipals: Node[];
+  hasConditions: boolean;
+}
+
+type Found = 'statement' | 'statementJson' | 'managedPolicyName' | 'managedPolicyArn';
+
+const IAM_MODULE = {
+  PolicyStatement: { [CONSTRUCT]: 'statement' as Found, fromJson: { [CALL]: 'statementJson' as Found } },
+  ManagedPolicy: {
+    fromAwsManagedPolicyName: { [CALL]: 'managedPolicyName' as Found },
+    fromManagedPolicyArn: { [CALL]: 'managedPolicyArn' as Found },
+  },
+};
+const CDK_IAM: ReferenceSpec<Found> = {
+  modules: {
+    'aws-cdk-lib/aws-iam': IAM_MODULE,
+    'aws-cdk-lib': { aws_iam: IAM_MODULE },
+    '@aws-cdk/aws-iam': IAM_MODULE,
+  },
+};
+
+/** Each static string of a value written as one string or an array of strings; null if any is computed. */
+function stringList(sourceCode: TSESLint.SourceCode, node: Node | null | undefined): { value: string; node: Node }[] | null {
+  if (!node) return [];
+  const value = unwrap(node);
+  const elements = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+  const out: { value: string; node: Node }[] = [];
+  for (const element of elements) {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return null;
+    const text = staticString(sourceCode, element);
+    if (text === null) return null;
+    out.push({ value: text, node: element });
+  }
+  return out;
+}
+
+function propertiesOf(object: TSESTree.ObjectExpression): Map<string, Node> {
+  const map = new Map<string, Node>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = keyName(property);
+    if (name !== null) map.set(name, property.value);
+  }
+  return map;
+}
+
+/** `new AnyPrincipal()`, `new StarPrincipal()`, `new ArnPrincipal('*')` in a CDK `principals` list. */
+function cdkAnyPrincipals(sourceCode: TSESLint.SourceCode, node: Node | undefined): Node[] {
+  const value = node && unwrap(node);
+  if (value?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  return value.elements.filter((element): element is TSESTree.NewExpression => {
+    const item = element && unwrap(element);
+    if (item?.type !== AST_NODE_TYPES.NewExpression) return false;
+    const name = calleeName(item.callee);
+    if (name === 'AnyPrincipal' || name === 'StarPrincipal') return true;
+    return name === 'ArnPrincipal' && !!item.arguments[0] && staticString(sourceCode, item.arguments[0]) === '*';
+  });
+}
+
+/** `Principal: '*'` or `Principal: { AWS: '*' }` (or `['*']`) in the JSON shape. */
+function jsonAnyPrincipals(sourceCode: TSESLint.SourceCode, node: Node | undefined): Node[] {
+  if (!node) return [];
+  const value = unwrap(node);
+  if (staticString(sourceCode, value) === '*') return [value];
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const aws = propertiesOf(value).get('AWS');
+  return aws && stringList(sourceCode, aws)?.some((entry) => entry.value === '*') ? [aws] : [];
+}
+
+/** CDK props: `effect` missing or `Effect.ALLOW` allows; `Effect.DENY` or a computed effect is not judged. */
+function cdkAllows(effect: Node | undefined): boolean {
+  if (!effect) return true;
+  const value = unwrap(effect);
+  return value.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'ALLOW';
+}
+
+function fromCdkProps(sourceCode: TSESLint.SourceCode, node: Node, props: Node | undefined): PolicyStatementInfo | null {
+  const object = props && unwrap(props);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const p = propertiesOf(object);
+  if (!cdkAllows(p.get('effect'))) return null;
+  return {
+    node,
+    actions: stringList(sourceCode, p.get('actions')),
+    notActions: p.get('notActions') ?? null,
+    resources: stringList(sourceCode, p.get('resources')),
+    anyPrincipals: cdkAnyPrincipals(sourceCode, p.get('principals')),
+    hasConditions: p.has('conditions'),
+  };
+}
+
+function fromJsonStatement(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression): PolicyStatementInfo | null {
+  const p = propertiesOf(object);
+  const effect = p.get('Effect');
+  if (!effect || staticString(sourceCode, effect) !== 'Allow') return null;
+  if (!p.has('Action') && !p.has('NotAction') && !p.has('Principal')) return null;
+  return {
+    node: object,
+    actions: stringList(sourceCode, p.get('Action')),
+    notActions: p.get('NotAction') ?? null,
+    resources: stringList(sourceCode, p.get('Resource')),
+    anyPrincipals: jsonAnyPrincipals(sourceCode, p.get('Principal')),
+    hasConditions: p.has('Condition'),
+  };
+}
+
+/** `Effect: 'Allow'` or `"Effect": "Allow"`: a cheap test that spares most files the walk. */
+const JSON_EFFECT = /["']?Effect["']?\s*:\s*["'`]Allow/;
+
+export interface ManagedPolicyUse {
+  /** The policy name (`AdministratorAccess`) and the string that names it. */
+  name: string;
+  node: Node;
+}
+
+const MANAGED_POLICY_ARN = /^arn:aws[\w-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+export interface IamFindings {
+  statements: PolicyStatementInfo[];
+  managedPolicies: ManagedPolicyUse[];
+}
+
+const cache = new WeakMap<TSESTree.Program, IamFindings>();
+
+/** Every IAM statement and AWS managed policy the file writes, CDK or JSON. */
+export function iamFindings(sourceCode: TSESLint.SourceCode): IamFindings {
+  const cached = cache.get(sourceCode.ast);
+  if (cached) return cached;
+  const found: IamFindings = { statements: [], managedPolicies: [] };
+  cache.set(sourceCode.ast, found);
+
+  for (const ref of findReferences(sourceCode, CDK_IAM)) {
+    const node = ref.node;
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
+    const [first, , third] = node.arguments;
+    if (ref.info === 'statement') {
+      const statement = fromCdkProps(sourceCode, node, first);
+      if (statement) found.statements.push(statement);
+    } else if (ref.info === 'statementJson') {
+      const object = first && unwrap(first);
+      if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+        const statement = fromJsonStatement(sourceCode, object);
+        if (statement) found.statements.push(statement);
+      }
+    } else {
+      // fromAwsManagedPolicyName(name); fromManagedPolicyArn(scope, id, arn).
+      const nameNode = ref.info === 'managedPolicyName' ? first : third;
+      const text = nameNode && staticString(sourceCode, nameNode);
+      const name = ref.info === 'managedPolicyName' ? text : text && MANAGED_POLICY_ARN.exec(text)?.[1];
+      if (name && nameNode) found.managedPolicies.push({ name, node: nameNode });
+    }
+  }
+
+  const text = sourceCode.text;
+  const jsonStatements = JSON_EFFECT.test(text);
+  const arns = text.includes(':iam::aws:policy/');
+  if (jsonStatements || arns) {
+    const seen = new Set(found.managedPolicies.map((use) => use.node));
+    walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (jsonStatements && node.type === AST_NODE_TYPES.ObjectExpression) {
+        // `PolicyStatement.fromJson({...})` was read above from the import.
+        if (found.statements.some((statement) => statement.node === node)) return;
+        const statement = fromJsonStatement(sourceCode, node);
+        if (statement) found.statements.push(statement);
+      } else if (arns && node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && !seen.has(node)) {
+        // `ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess']` in CloudFormation-shaped objects.
+        const name = MANAGED_POLICY_ARN.exec(node.value)?.[1];
+        if (name) found.managedPolicies.push({ name, node });
+      }
+    });
+  }
+  return found;
+}

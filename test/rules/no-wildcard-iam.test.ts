@@ -1,0 +1,110 @@
+import rule from '../../src/rules/no-wildcard-iam.js';
+import { testRule } from '../rule-tester.js';
+
+const CDK = 'import * as iam from "aws-cdk-lib/aws-iam";\n';
+
+testRule('no-wildcard-iam', rule, {
+  valid: [
+    // Named actions on named resources, and grant methods.
+    `${CDK}fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: [table.tableArn] }));`,
+    'table.grantReadData(fn); bucket.grantRead(fn);',
+    // Actions that AWS only grants on "*": X-Ray, CloudWatch metrics, List*/Describe*, account-level calls.
+    `${CDK}new iam.PolicyStatement({ actions: ["xray:PutTraceSegments", "cloudwatch:PutMetricData", "ec2:DescribeNetworkInterfaces", "s3:ListAllMyBuckets", "sts:GetCallerIdentity"], resources: ["*"] });`,
+    // Deny statements may be as broad as they like.
+    `${CDK}new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ["*"], resources: ["*"] });`,
+    '{ const policy = { Effect: "Deny", Action: "*", Resource: "*" }; }',
+    // Partial wildcards on a named resource.
+    `${CDK}new iam.PolicyStatement({ actions: ["s3:GetObject*"], resources: [bucket.arnForObjects("*")] });`,
+    // A public principal limited by a condition.
+    `${CDK}new iam.PolicyStatement({ actions: ["sqs:SendMessage"], principals: [new iam.AnyPrincipal()], resources: [queue.queueArn], conditions: { ArnEquals: { "aws:SourceArn": topic.topicArn } } });`,
+    '{ const s = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: arn, Condition: { StringEquals: { "aws:SourceAccount": account } } }; }',
+    // A PolicyStatement class that is not CDK's.
+    'import { PolicyStatement } from "./policies.js"; new PolicyStatement({ actions: ["*"], resources: ["*"] });',
+    // Managed policies that are scoped, and ones named by a computed value.
+    `${CDK}iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole");`,
+    `${CDK}iam.ManagedPolicy.fromAwsManagedPolicyName(policyName);`,
+    // A computed action list is not judged.
+    `${CDK}new iam.PolicyStatement({ actions: props.actions, resources: ["*"] });`,
+    // An API Gateway authorizer's policy: execute-api cannot name a narrower resource than the method ARN.
+    '{ const doc = { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: "*" }] }; }',
+    // Accepted by configuration.
+    { code: `${CDK}new iam.PolicyStatement({ actions: ["logs:*"], resources: ["*"] });`, options: [{ allowActions: ['logs:*'] }] },
+    // Text that only looks like a policy.
+    'const label = "Effect: Allow"; const arn = "arn:aws:iam::aws:policy";',
+  ],
+  invalid: [
+    {
+      code: `${CDK}fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["*"], resources: ["*"] }));`,
+      errors: [{ messageId: 'allActions', line: 2, column: 56 }],
+    },
+    {
+      code: `${CDK}new iam.PolicyStatement({ actions: ["dynamodb:*"], resources: [table.tableArn] });`,
+      errors: [{ messageId: 'serviceWildcard', line: 2, column: 37 }],
+    },
+    {
+      code: `${CDK}new iam.PolicyStatement({\n  actions: ["dynamodb:GetItem", "dynamodb:PutItem"],\n  resources: ["*"],\n});`,
+      errors: [{ messageId: 'allResources', line: 4, column: 15 }],
+    },
+    {
+      // Both faults of one statement: every s3 action, on every bucket.
+      code: 'import { aws_iam as iam } from "aws-cdk-lib";\nnew iam.PolicyStatement({ actions: ["s3:*"], resources: ["*"] });',
+      errors: [
+        { messageId: 'serviceWildcard', line: 2, column: 37 },
+        { messageId: 'allResources', line: 2, column: 58 },
+      ],
+    },
+    {
+      code: 'const { PolicyStatement, Effect } = require("aws-cdk-lib/aws-iam");\nnew PolicyStatement({ effect: Effect.ALLOW, notActions: ["iam:*"], resources: ["*"] });',
+      errors: [{ messageId: 'notAction', line: 2, column: 57 }],
+    },
+    {
+      code: `${CDK}bucket.addToResourcePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject"], principals: [new iam.AnyPrincipal()], resources: [bucket.arnForObjects("*")] }));`,
+      errors: [{ messageId: 'anyPrincipal', line: 2, column: 94 }],
+    },
+    {
+      code: `${CDK}new iam.PolicyStatement({ actions: ["sns:Publish"], principals: [new iam.ArnPrincipal("*")], resources: [topic.topicArn] });`,
+      errors: [{ messageId: 'anyPrincipal', line: 2, column: 66 }],
+    },
+    {
+      code: `${CDK}role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName("AdministratorAccess"));`,
+      errors: [{ messageId: 'broadManagedPolicy', line: 2, column: 66, data: { name: 'AdministratorAccess' } }],
+    },
+    {
+      code: `${CDK}iam.ManagedPolicy.fromManagedPolicyArn(this, "S3", "arn:aws:iam::aws:policy/AmazonS3FullAccess");`,
+      errors: [{ messageId: 'broadManagedPolicy', line: 2, column: 52 }],
+    },
+    {
+      code: `${CDK}const statement = iam.PolicyStatement.fromJson({ Effect: "Allow", Action: "*", Resource: "*" });`,
+      errors: [{ messageId: 'allActions', line: 2, column: 75 }],
+    },
+    {
+      // serverless.ts: the Serverless Framework's IAM statements, in the JSON shape.
+      code: 'export default {\n  provider: { iam: { role: { statements: [\n    { Effect: "Allow", Action: ["dynamodb:Query", "dynamodb:PutItem"], Resource: "*" },\n  ] } } },\n};',
+      errors: [{ messageId: 'allResources', line: 3, column: 82 }],
+    },
+    {
+      // An SQS queue policy sent through the SDK.
+      code: 'const policy = JSON.stringify({\n  Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sqs:SendMessage", Resource: queueArn }],\n});',
+      errors: [{ messageId: 'anyPrincipal', line: 2, column: 52 }],
+    },
+    {
+      code: 'const template = { Resources: { Role: { Properties: { ManagedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } } } };',
+      errors: [{ messageId: 'broadManagedPolicy', line: 1, column: 75 }],
+    },
+    {
+      // Accepting one action does not accept another.
+      code: `${CDK}new iam.PolicyStatement({ actions: ["logs:*", "s3:*"], resources: [bucket.bucketArn] });`,
+      options: [{ allowActions: ['logs:*'] }],
+      errors: [{ messageId: 'serviceWildcard', line: 2, column: 47 }],
+    },
+  ],
+  tsValid: [
+    `import * as iam from "aws-cdk-lib/aws-iam";\nconst actions: string[] = ["s3:GetObject"];\nnew iam.PolicyStatement({ actions, resources: [bucket.arnForObjects("*") as string] });`,
+  ],
+  tsInvalid: [
+    {
+      code: `import * as iam from "aws-cdk-lib/aws-iam";\nconst props: iam.PolicyStatementProps = { actions: ["*"] };\nnew iam.PolicyStatement({ actions: ["*"] as string[], resources: ["*"] } satisfies iam.PolicyStatementProps);`,
+      errors: [{ messageId: 'allActions', line: 3, column: 37 }],
+    },
+  ],
+});
