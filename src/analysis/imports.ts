@@ -84,10 +84,10 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
 
   const found: ModuleReference<T>[] = [];
   perFile.set(spec, found);
-  // Most files never mention `child_process` or `vm`: a substring test spares them the tracker's walk.
-  const text = sourceCode.text;
-  const modules = spec.modules && pick(spec.modules, (name) => text.includes(name));
-  const globals = spec.globals && pick(spec.globals, (name) => text.includes(name));
+  // Most files never import `child_process` or `vm`: knowing which names a file can reach spares them the tracker.
+  const reachable = reachableNames(sourceCode);
+  const modules = spec.modules && pick(spec.modules, (name) => reachable.modules.has(name));
+  const globals = spec.globals && pick(spec.globals, (name) => reachable.anyGlobal || reachable.globals.has(name));
   if (!modules && !globals) return found;
   const tracker = trackerFor(sourceCode);
   const seen = new Set<TSESTree.Node>();
@@ -106,6 +106,68 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
   }
   if (globals) collect(tracker.iterateGlobalReferences(globals));
   return found;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+interface ReachableNames {
+  /** Module specifiers the file imports or requires with a literal, each also without its `node:` prefix. */
+  modules: Set<string>;
+  /** Globals the file uses by name. */
+  globals: Set<string>;
+  /** The file uses the global object (`globalThis.eval`), so any global may be reached through it. */
+  anyGlobal: boolean;
+}
+
+const reachableCache = new WeakMap<TSESTree.Program, ReachableNames>();
+
+/**
+ * What the reference tracker could find in this file, read off the top-level imports and the scope's unresolved
+ * names: the same places the tracker starts from, so a name missing here cannot be found by it.
+ */
+function reachableNames(sourceCode: TSESLint.SourceCode): ReachableNames {
+  const program = sourceCode.ast;
+  const cached = reachableCache.get(program);
+  if (cached) return cached;
+  const modules = new Set<string>();
+  const add = (specifier: unknown): void => {
+    if (typeof specifier !== 'string') return;
+    modules.add(specifier);
+    if (specifier.startsWith('node:')) modules.add(specifier.slice(5));
+  };
+  for (const statement of program.body) {
+    if (
+      (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') &&
+      statement.source
+    ) {
+      add(statement.source.value);
+    }
+  }
+  const globals = new Set<string>();
+  for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+    const name = reference.identifier.name;
+    globals.add(name);
+    const call = reference.identifier.parent;
+    if (name === 'require' && call?.type === 'CallExpression' && call.callee === reference.identifier) {
+      const [argument] = call.arguments;
+      if (argument?.type === 'Literal') add(argument.value);
+      else if (argument?.type === 'TemplateLiteral' && argument.expressions.length === 0) add(argument.quasis[0]?.value.cooked);
+    }
+  }
+  // A declared global (`/* global require */`, `globals.node`) is not in `through`; its references still count.
+  for (const variable of sourceCode.scopeManager?.globalScope?.variables ?? []) {
+    if (variable.defs.length > 0 || variable.references.length === 0) continue;
+    globals.add(variable.name);
+    if (variable.name !== 'require') continue;
+    for (const reference of variable.references) {
+      const call = reference.identifier.parent;
+      if (call?.type === 'CallExpression' && call.callee === reference.identifier && call.arguments[0]?.type === 'Literal') add(call.arguments[0].value);
+    }
+  }
+  const anyGlobal = [...GLOBAL_OBJECTS].some((name) => globals.has(name));
+  const names = { modules, globals, anyGlobal };
+  reachableCache.set(program, names);
+  return names;
 }
 
 /** The entries of a trace map whose names pass `keep`, or null when none do. */

@@ -55,6 +55,9 @@ function isRequestCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpre
  */
 export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0): UrlUse {
   let node: Node = start;
+  // `new URL(path, 'http://dummy.host')` is also how paths are parsed; only a request then counts.
+  let parsed = false;
+  const address = (name: string | null): UrlUse => (!parsed && isAddressName(name) ? 'address' : null);
   for (;;) {
     const { parent, child } = valueParent(node);
     if (!parent) return null;
@@ -74,13 +77,14 @@ export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0):
         // `new URL(path, 'http://host')`: the base sets the scheme of the URL built from it.
         const isUrl = parent.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL';
         if (isUrl && (parent.arguments[0] === child || parent.arguments[1] === child)) {
+          parsed = true;
           node = parent;
           continue;
         }
         return parent.arguments[0] === child && isRequestCall(sourceCode, parent) ? 'request' : null;
       }
       case AST_NODE_TYPES.Property: {
-        if (parent.value !== child || !isAddressName(nameOfKey(parent))) return null;
+        if (parent.value !== child || !address(nameOfKey(parent))) return null;
         // `repository: { url: 'http://github.com/…' }`: package metadata, a link for people.
         const holder = parent.parent.parent;
         return holder?.type === AST_NODE_TYPES.Property && LINK_NAME.test(nameOfKey(holder) ?? '') ? null : 'address';
@@ -94,7 +98,7 @@ export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0):
             : left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier
               ? left.property.name
               : null;
-        return isAddressName(name) ? 'address' : null;
+        return address(name);
       }
       case AST_NODE_TYPES.VariableDeclarator: {
         if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
@@ -104,7 +108,7 @@ export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0):
             if (reference.isRead() && urlUse(sourceCode, reference.identifier, depth + 1) === 'request') return 'request';
           }
         }
-        return isAddressName(parent.id.name) ? 'address' : null;
+        return address(parent.id.name);
       }
       default:
         return null;

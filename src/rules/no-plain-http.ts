@@ -16,11 +16,15 @@ const LOCAL_HOST =
 const IDENTIFIER_HOST =
   /^(?:www\.)?(?:w3\.org|json-schema\.org|schema\.org|purl\.org|xmlns\.com|schemas\.xmlsoap\.org|schemas\.microsoft\.com|schemas\.openxmlformats\.org|ns\.adobe\.com|docs\.oasis-open\.org|iana\.org|apache\.org|opensource\.org|creativecommons\.org|relaxng\.org|opengis\.net|openid\.net|jsonapi\.org)$/;
 
-/** The host of `http://host:port/path`, lower-cased; '' when the string is the scheme alone; null when computed. */
-function hostOf(afterScheme: string, templateExpressionFollows: boolean): string | null {
-  const host = /^[^/:?#\s]*/.exec(afterScheme)![0].toLowerCase();
-  if (host === '' && templateExpressionFollows) return null;
-  return host;
+/**
+ * The host of `http://host:port/path`, lower-cased, when it is written out as a domain name or an IP address;
+ * null for the scheme alone, a computed host (`http://${host}:${port}`, mostly local servers in tests) or text
+ * that is no host at all.
+ */
+function hostOf(afterScheme: string): string | null {
+  const host = /^(?:\[[0-9a-f:.]+\]|[^/:?#\s[\]$]+)/i.exec(afterScheme)?.[0].toLowerCase();
+  if (!host) return null;
+  return host.startsWith('[') || /^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/.test(host) ? host : null;
 }
 
 export default createRule<Options, MessageIds>({
@@ -61,7 +65,7 @@ export default createRule<Options, MessageIds>({
     const allowed = options.allowHosts ?? [];
     const isQuietHost = (host: string): boolean =>
       // A single-label name (`localstack`, `backend`) is a container or service name on a private network.
-      (!host.includes('.') && !host.startsWith('[')) ||
+      !host.includes('.') ||
       LOCAL_HOST.test(host) ||
       IDENTIFIER_HOST.test(host) ||
       allowed.some((entry) => (entry.startsWith('.') ? host.endsWith(entry.toLowerCase()) : host === entry.toLowerCase()));
@@ -81,9 +85,8 @@ export default createRule<Options, MessageIds>({
 
           const scheme = match[2]!;
           const value = node.type === AST_NODE_TYPES.Literal ? String(node.value) : (node.quasis[0]?.value.cooked ?? '');
-          const host = hostOf(value.slice(scheme.length + 3), node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0);
-          // The scheme alone (`url.startsWith('http://')`) is no address; a computed host (`http://${host}`) still is.
-          if (host === '' || (host !== null && isQuietHost(host))) continue;
+          const host = hostOf(value.slice(scheme.length + 3));
+          if (host === null || isQuietHost(host)) continue;
           const use = urlUse(sourceCode, node);
           if (!use) continue;
 
