@@ -31,6 +31,7 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/login.ts:10 serverless-security/no-user-enumeration',
   'functions/login.ts:11 serverless-security/no-user-enumeration',
   'functions/login.ts:14 serverless-security/no-error-leak',
+  'functions/rates.js:4 serverless-security/no-plain-http',
   'functions/report.js:5 serverless-security/no-unvalidated-event',
   'functions/report.js:6 serverless-security/no-dynamic-code',
   'functions/thumbnail.js:11 serverless-security/no-unvalidated-event',
@@ -39,6 +40,8 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/thumbnail.js:13 serverless-security/no-command-injection',
   'functions/thumbnail.js:14 serverless-security/no-sql-injection',
   'functions/thumbnail.js:15 serverless-security/no-nosql-injection',
+  'infra/stack.ts:15 serverless-security/no-wildcard-iam',
+  'infra/stack.ts:15 serverless-security/no-wildcard-iam',
 ];
 
 beforeAll(() => {

@@ -1,0 +1,17 @@
+// The CDK stack of the order API: the function's role allows every DynamoDB action, on every table.
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+
+export class OrdersStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const fn = new lambda.Function(this, 'GetOrder', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'get-order.handler',
+      code: lambda.Code.fromAsset('functions'),
+    });
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+  }
+}
