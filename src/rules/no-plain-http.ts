@@ -85,7 +85,11 @@ export default createRule<Options, MessageIds>({
 
           const scheme = match[2]!;
           const value = node.type === AST_NODE_TYPES.Literal ? String(node.value) : (node.quasis[0]?.value.cooked ?? '');
-          const host = hostOf(value.slice(scheme.length + 3));
+          let host = hostOf(value.slice(scheme.length + 3));
+          if (host === null && node.type === AST_NODE_TYPES.TemplateLiteral && value.length === scheme.length + 3) {
+            // `http://${bucket}.s3.amazonaws.com/…`: the domain the computed label belongs to is written out.
+            host = /^\.((?:[a-z0-9-]+\.)+[a-z0-9-]+)(?=[/:?#]|$)/i.exec(node.quasis[1]?.value.cooked ?? '')?.[1]?.toLowerCase() ?? null;
+          }
           if (host === null || isQuietHost(host)) continue;
           const use = urlUse(sourceCode, node);
           if (!use) continue;

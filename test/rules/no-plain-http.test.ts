@@ -102,6 +102,11 @@ testRule('no-plain-http', rule, {
       errors: [{ messageId: 'plainHttpAddress', line: 1, column: 77, suggestions: [{ messageId: 'suggestHttps', output: 'export const handler = async () => ({ statusCode: 302, headers: { Location: "HTTPS://shop.partner.com/" } });' }] }],
     },
     {
+      // A computed label under a written-out domain.
+      code: 'const res = { statusCode: 302, headers: { Location: `http://${bucket}.s3-website-us-east-1.amazonaws.com/${key}` } };',
+      errors: [{ messageId: 'plainHttpAddress', line: 1, column: 53, suggestions: [{ messageId: 'suggestHttps', output: 'const res = { statusCode: 302, headers: { Location: `https://${bucket}.s3-website-us-east-1.amazonaws.com/${key}` } };' }] }],
+    },
+    {
       code: 'const s3 = new S3Client({ endpoint: "http://s3.eu-west-1.amazonaws.com" });',
       errors: [{ messageId: 'plainHttpAddress', line: 1, column: 37, suggestions: [{ messageId: 'suggestHttps', output: 'const s3 = new S3Client({ endpoint: "https://s3.eu-west-1.amazonaws.com" });' }] }],
     },
