@@ -231,6 +231,16 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());
 }
 
+/**
+ * Values in a key position (`jwt.sign(payload, '…')`) that are template markers or test fixtures rather than a key.
+ * Narrower than `isPlaceholder`: a signing key of `'secret'` or `'changeme'` is a real, guessable key.
+ */
+const KEY_PLACEHOLDER = /^(?:x+|X+|\*+|\.+|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|%[^%\s]+%|\[[^\]]*\]|.*(?:example|test|mock|fake|dummy|fixture|placeholder).*)$/i;
+
+export function isKeyPlaceholder(value: string): boolean {
+  return value.trim() === '' || KEY_PLACEHOLDER.test(value.trim());
+}
+
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
   if (value.length === 0) return 0;

@@ -6,10 +6,12 @@ import {
   envNameFor,
   findCredential,
   isHighEntropyString,
+  isKeyPlaceholder,
   isSecretName,
   looksLikeSecretValue,
 } from '../analysis/secrets.js';
-import { keyName, propertyName } from '../util/ast.js';
+import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { keyName, propertyName, resolveVariable, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [
@@ -21,7 +23,33 @@ type Options = [
     ignoreNames?: string[];
   },
 ];
-type MessageIds = 'credential' | 'namedSecret' | 'highEntropy' | 'suggestEnv';
+type MessageIds = 'credential' | 'namedSecret' | 'highEntropy' | 'keyArgument' | 'cdkPlainSecret' | 'suggestEnv';
+
+/** Calls whose argument at this index is a key: signing, verifying, encrypting, or a CDK secret in plain text. */
+const KEY_ARGUMENT = (index: number) => ({ [CALL]: { index } }); // an object: the tracker skips falsy infos such as 0
+const CDK_SECRET_VALUE = { SecretValue: { unsafePlainText: KEY_ARGUMENT(0), plainText: KEY_ARGUMENT(0) } };
+const KEY_ARGUMENTS: ReferenceSpec<{ index: number }> = {
+  modules: {
+    jsonwebtoken: { sign: KEY_ARGUMENT(1), verify: KEY_ARGUMENT(1), default: { sign: KEY_ARGUMENT(1), verify: KEY_ARGUMENT(1) } },
+    crypto: { createHmac: KEY_ARGUMENT(1), createCipheriv: KEY_ARGUMENT(1), createDecipheriv: KEY_ARGUMENT(1) },
+    'aws-cdk-lib': CDK_SECRET_VALUE,
+    '@aws-cdk/core': CDK_SECRET_VALUE,
+  },
+};
+
+/** The string literal a key argument is written as: the argument itself, or the `const` it names. */
+function writtenKey(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node | undefined): TSESTree.Literal | TSESTree.TemplateLiteral | null {
+  let value = argument && unwrap(argument);
+  if (value?.type === AST_NODE_TYPES.Identifier) {
+    const definition = resolveVariable(sourceCode, value)?.defs[0];
+    const declarator = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node : null;
+    const isConst = declarator?.parent?.type === AST_NODE_TYPES.VariableDeclaration && declarator.parent.kind === 'const';
+    value = isConst && declarator?.init ? unwrap(declarator.init) : undefined;
+  }
+  if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value;
+  if (value?.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value;
+  return null;
+}
 
 /** Names whose long random values are fingerprints or identifiers, not keys (for the high-entropy check). */
 const FINGERPRINT_NAME = /hash|sha\d*|digest|checksum|etag|integrity|uuid|guid|\bid$|Id$|ids$|nonce|fingerprint|hex|base64|image|icon|svg|font|data|sample|fixture|expected|snapshot|cursor/i;
@@ -134,6 +162,10 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` is given a hard-coded secret. Whoever can read the repository or its history has it: rotate it, then load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable.',
       highEntropy:
         'This long random-looking string may be a secret. If it is, rotate it and load it from a secret store or an environment variable; if it is a hash or an identifier, name it so (`…Hash`, `…Id`).',
+      keyArgument:
+        'The key given to `{{api}}` is written in the source: whoever reads the repository can sign, verify or decrypt as this function. Load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable, and rotate it.',
+      cdkPlainSecret:
+        "`SecretValue.{{method}}('…')` writes this secret into the repository and into the synthesized template. Reference it instead with `SecretValue.secretsManager('name')` or `SecretValue.ssmSecure('name')`, and rotate it.",
       suggestEnv: 'Read it from `process.env.{{envName}}` instead (and set that variable from a secret store).',
     },
   },
@@ -155,8 +187,11 @@ export default createRule<Options, MessageIds>({
 
     // Nothing shorter than this can be reported (formats need 16 characters or more), so most strings stop here.
     const shortest = Math.min(minLength, 16);
+    const reported = new Set<TSESTree.Node>();
     const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): void => {
       if (text.length < shortest || isStructural(node)) return;
+      // Every report below returns at once; the set lets the key-argument check skip a string already reported.
+      reported.add(node);
       const name = nameOf(node);
       if (name && ignored.has(name)) return;
 
@@ -188,10 +223,31 @@ export default createRule<Options, MessageIds>({
       }
       if (options.highEntropy && isHighEntropyString(text) && !(name && FINGERPRINT_NAME.test(name))) {
         context.report({ node, messageId: 'highEntropy' });
+        return;
       }
+      reported.delete(node);
     };
 
     return {
+      'Program:exit'() {
+        // A key in a key position is a secret whatever its name, length or entropy: `jwt.sign(claims, 'secret')`.
+        for (const ref of findReferences(sourceCode, KEY_ARGUMENTS)) {
+          if (ref.node.type !== AST_NODE_TYPES.CallExpression) continue;
+          const literal = writtenKey(sourceCode, ref.node.arguments[ref.info.index]);
+          if (!literal || reported.has(literal)) continue;
+          const text = literal.type === AST_NODE_TYPES.Literal ? String(literal.value) : (literal.quasis[0]?.value.cooked ?? '');
+          if (isKeyPlaceholder(text)) continue;
+          reported.add(literal);
+          const api = ref.path.filter((segment) => segment !== 'default').join('.').replace(/^node:/, '');
+          if (ref.path.includes('SecretValue')) {
+            // An environment variable would be baked into the synthesized template just the same: no suggestion.
+            context.report({ node: literal, messageId: 'cdkPlainSecret', data: { method: ref.path.at(-1) ?? '' } });
+          } else {
+            const envName = api.startsWith('jsonwebtoken') ? 'JWT_SECRET' : 'SECRET_KEY';
+            context.report({ node: literal, messageId: 'keyArgument', data: { api }, suggest: suggestion(literal, envName) });
+          }
+        }
+      },
       Literal(node) {
         if (typeof node.value === 'string') check(node, node.value);
       },

@@ -50,6 +50,17 @@ const awsKeyId = 'AKIA' + 'Z7QW3RT5YU2IOP4A';
 
 testRule('no-hardcoded-secrets', rule, {
   valid: [
+    // Keys read at run time, test fixtures and template markers in key positions.
+    "import jwt from 'jsonwebtoken'; jwt.sign(claims, process.env.JWT_SECRET);",
+    "import jwt from 'jsonwebtoken'; jwt.verify(token, await getSigningKey());",
+    "import jwt from 'jsonwebtoken'; jwt.sign(claims, 'test-secret');",
+    "import jwt from 'jsonwebtoken'; jwt.sign(claims, '<your signing key>');",
+    "import { createHmac } from 'crypto'; createHmac('sha256', secretFromSsm);",
+    // The algorithm argument, not the key; and a `let` that may be replaced before use.
+    "import { createHash } from 'crypto'; createHash('sha256');",
+    "import jwt from 'jsonwebtoken'; let key = 'k'; key = await load(); jwt.sign(claims, key);",
+    // A sign() that is not jsonwebtoken's.
+    "import { sign } from './signer.js'; sign(claims, 'secret');",
     // Near misses of every catalogue entry.
     ...Object.values(CATALOGUE).map(({ miss }) => `const value = '${miss}';`),
     // Environment variables, names of environment variables, placeholders.
@@ -93,6 +104,59 @@ testRule('no-hardcoded-secrets', rule, {
   ],
   invalid: [
     ...catalogueHits,
+    {
+      // A signing key is a secret whatever its length or name.
+      code: "import jwt from 'jsonwebtoken';\nexport const token = jwt.sign({ sub: user.id }, 'secret');",
+      errors: [
+        {
+          messageId: 'keyArgument',
+          line: 2,
+          column: 49,
+          data: { api: 'jsonwebtoken.sign' },
+          suggestions: [{ messageId: 'suggestEnv', output: "import jwt from 'jsonwebtoken';\nexport const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET);" }],
+        },
+      ],
+    },
+    {
+      // Through a constant: reported where the key is written.
+      code: "const { verify } = require('jsonwebtoken');\nconst KEY = 'hunter2';\nverify(token, KEY);",
+      errors: [
+        {
+          messageId: 'keyArgument',
+          line: 2,
+          column: 13,
+          suggestions: [{ messageId: 'suggestEnv', output: "const { verify } = require('jsonwebtoken');\nconst KEY = process.env.JWT_SECRET;\nverify(token, KEY);" }],
+        },
+      ],
+    },
+    {
+      code: "import { createHmac } from 'node:crypto';\nconst signature = createHmac('sha256', `webhook-key`).update(body).digest('hex');",
+      errors: [
+        {
+          messageId: 'keyArgument',
+          line: 2,
+          column: 40,
+          data: { api: 'crypto.createHmac' },
+          suggestions: [{ messageId: 'suggestEnv', output: "import { createHmac } from 'node:crypto';\nconst signature = createHmac('sha256', process.env.SECRET_KEY).update(body).digest('hex');" }],
+        },
+      ],
+    },
+    {
+      code: "import { SecretValue } from 'aws-cdk-lib';\nnew rds.DatabaseInstance(this, 'Db', { credentials: rds.Credentials.fromPassword('admin', SecretValue.unsafePlainText('Pa55w0rd!')) });",
+      errors: [
+        {
+          messageId: 'cdkPlainSecret',
+          line: 2,
+          column: 119,
+          data: { method: 'unsafePlainText' },
+        },
+      ],
+    },
+    {
+      // Reported once: the named-secret check already has this one.
+      code: "import jwt from 'jsonwebtoken';\nconst jwtSecret = 'q8Z!r2Lw9#xT';\njwt.sign(claims, jwtSecret);",
+      errors: [{ messageId: 'namedSecret', line: 2, column: 19, suggestions: [{ messageId: 'suggestEnv', output: "import jwt from 'jsonwebtoken';\nconst jwtSecret = process.env.JWT_SECRET;\njwt.sign(claims, jwtSecret);" }] }],
+    },
     {
       code: "const dbPassword = 'Zx9-qPw7!mK2';",
       errors: [
