@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, keyName, propertyName, staticString, unwrap, walk } from '../util/ast.js';
+import { calleeName, keyName, propertyName, staticString, unwrap, valueUses, walk } from '../util/ast.js';
 import { CALL, CONSTRUCT, findReferences, type ReferenceSpec } from './imports.js';
 
 type Node = TSESTree.Node;
@@ -13,10 +13,10 @@ export interface PolicyStatementInfo {
   /** The node reported when the statement as a whole is at fault. */
   node: Node;
   /** Each action string with the node it is written in; null when some action is computed at run time. */
-  actions: { value: string; node: Node }[] | null;
+  actions: Strings | null;
   /** `NotAction` / `notActions`: allow everything except… */
   notActions: Node | null;
-  resources: { value: string; node: Node }[] | null;
+  resources: Strings | null;
   /** Principal nodes that stand for anyone: `'*'`, `{ AWS: '*' }`, `new AnyPrincipal()`, `new StarPrincipal()`. */
   anyPrincipals: Node[];
   hasConditions: boolean;
@@ -39,12 +39,18 @@ const CDK_IAM: ReferenceSpec<Found> = {
   },
 };
 
+type Strings = { value: string; node: Node }[];
+
 /** Each static string of a value written as one string or an array of strings; null if any is computed. */
-function stringList(sourceCode: TSESLint.SourceCode, node: Node | null | undefined): { value: string; node: Node }[] | null {
+function stringList(sourceCode: TSESLint.SourceCode, node: Node | null | undefined): Strings | null {
   if (!node) return [];
   const value = unwrap(node);
-  const elements = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
-  const out: { value: string; node: Node }[] = [];
+  return staticStrings(sourceCode, value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]);
+}
+
+/** The static strings among `elements` (array items or call arguments); null if any is computed or spread. */
+function staticStrings(sourceCode: TSESLint.SourceCode, elements: readonly (Node | null)[]): Strings | null {
+  const out: Strings = [];
   for (const element of elements) {
     if (!element || element.type === AST_NODE_TYPES.SpreadElement) return null;
     const text = staticString(sourceCode, element);
@@ -67,8 +73,11 @@ function propertiesOf(object: TSESTree.ObjectExpression): Map<string, Node> {
 /** `new AnyPrincipal()`, `new StarPrincipal()`, `new ArnPrincipal('*')` in a CDK `principals` list. */
 function cdkAnyPrincipals(sourceCode: TSESLint.SourceCode, node: Node | undefined): Node[] {
   const value = node && unwrap(node);
-  if (value?.type !== AST_NODE_TYPES.ArrayExpression) return [];
-  return value.elements.filter((element): element is TSESTree.NewExpression => {
+  return value?.type === AST_NODE_TYPES.ArrayExpression ? anyPrincipalsAmong(sourceCode, value.elements) : [];
+}
+
+function anyPrincipalsAmong(sourceCode: TSESLint.SourceCode, elements: readonly (Node | null)[]): Node[] {
+  return elements.filter((element): element is TSESTree.NewExpression => {
     const item = element && unwrap(element);
     if (item?.type !== AST_NODE_TYPES.NewExpression) return false;
     const name = calleeName(item.callee);
@@ -96,10 +105,10 @@ function cdkAllows(effect: Node | undefined): boolean {
 
 function fromCdkProps(sourceCode: TSESLint.SourceCode, node: Node, props: Node | undefined): PolicyStatementInfo | null {
   const object = props && unwrap(props);
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  const p = propertiesOf(object);
+  if (object && object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const p = object ? propertiesOf(object) : new Map<string, Node>();
   if (!cdkAllows(p.get('effect'))) return null;
-  return {
+  const statement: PolicyStatementInfo = {
     node,
     actions: stringList(sourceCode, p.get('actions')),
     notActions: p.get('notActions') ?? null,
@@ -107,6 +116,49 @@ function fromCdkProps(sourceCode: TSESLint.SourceCode, node: Node, props: Node |
     anyPrincipals: cdkAnyPrincipals(sourceCode, p.get('principals')),
     hasConditions: p.has('conditions'),
   };
+  addMethodCalls(sourceCode, node, statement);
+  return statement;
+}
+
+/** `const s = new PolicyStatement(); s.addActions('*'); s.addAllResources(); s.addAnyPrincipal();` */
+function addMethodCalls(sourceCode: TSESLint.SourceCode, creation: Node, statement: PolicyStatementInfo): void {
+  const append = (list: Strings | null, args: readonly Node[]): Strings | null => {
+    const added = list && staticStrings(sourceCode, args);
+    return list && added ? [...list, ...added] : null;
+  };
+  for (const use of valueUses(sourceCode, creation)) {
+    const member = use.parent;
+    const call = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) {
+      continue;
+    }
+    switch (propertyName(member)) {
+      case 'addActions':
+        statement.actions = append(statement.actions, call.arguments);
+        break;
+      case 'addResources':
+        statement.resources = append(statement.resources, call.arguments);
+        break;
+      case 'addAllResources':
+        statement.resources = statement.resources && [...statement.resources, { value: '*', node: call }];
+        break;
+      case 'addNotActions':
+        statement.notActions ??= call;
+        break;
+      case 'addAnyPrincipal':
+        statement.anyPrincipals.push(call);
+        break;
+      case 'addPrincipals':
+        statement.anyPrincipals.push(...anyPrincipalsAmong(sourceCode, call.arguments));
+        break;
+      case 'addCondition':
+      case 'addConditions':
+        statement.hasConditions = true;
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 function fromJsonStatement(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression): PolicyStatementInfo | null {

@@ -23,6 +23,9 @@ testRule('no-wildcard-iam', rule, {
     // Managed policies that are scoped, and ones named by a computed value.
     `${CDK}iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole");`,
     `${CDK}iam.ManagedPolicy.fromAwsManagedPolicyName(policyName);`,
+    // Methods that narrow the statement: a condition on a public principal, named resources.
+    `${CDK}const s = new iam.PolicyStatement({ actions: ["sns:Publish"], resources: [topic.topicArn] });\ns.addAnyPrincipal();\ns.addCondition("ArnEquals", { "aws:SourceArn": rule.ruleArn });`,
+    `${CDK}const s = new iam.PolicyStatement();\ns.addActions("dynamodb:GetItem");\ns.addResources(table.tableArn);`,
     // A computed action list is not judged.
     `${CDK}new iam.PolicyStatement({ actions: props.actions, resources: ["*"] });`,
     // An API Gateway authorizer's policy: execute-api cannot name a narrower resource than the method ARN.
@@ -90,6 +93,18 @@ testRule('no-wildcard-iam', rule, {
     {
       code: 'const template = { Resources: { Role: { Properties: { ManagedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } } } };',
       errors: [{ messageId: 'broadManagedPolicy', line: 1, column: 75 }],
+    },
+    {
+      // Built up with the statement's methods.
+      code: `${CDK}const statement = new iam.PolicyStatement();\nstatement.addActions("sqs:SendMessage");\nstatement.addAllResources();\nfn.addToRolePolicy(statement);`,
+      errors: [{ messageId: 'allResources', line: 4, column: 1 }],
+    },
+    {
+      code: `${CDK}const statement = new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [bucket.arnForObjects("*")] });\nstatement.addAnyPrincipal();\nstatement.addActions("*");`,
+      errors: [
+        { messageId: 'anyPrincipal', line: 3, column: 1 },
+        { messageId: 'allActions', line: 4, column: 22 },
+      ],
     },
     {
       // Accepting one action does not accept another.
