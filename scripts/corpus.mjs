@@ -77,8 +77,36 @@ export function readmeSamples() {
 }
 
 function safeList(dir) {
+  return safeEntries(dir).filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
+/**
+ * Every TypeScript block in aws-cdk-lib's READMEs: infrastructure code written by the CDK's maintainers, the
+ * clean-code check for the IAM rule (and every other rule, which must stay quiet on infrastructure code).
+ */
+export function cdkSamples() {
+  const samples = [];
+  const visit = (dir) => {
+    for (const entry of safeEntries(dir)) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') visit(full);
+      else if (entry.name === 'README.md') {
+        const text = readFileSync(full, 'utf8');
+        let index = 0;
+        for (const match of text.matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g)) {
+          index++;
+          samples.push({ file: `${path.relative(modules, full)}#${index}.ts`, code: match[1], ts: true });
+        }
+      }
+    }
+  };
+  visit(path.join(modules, 'aws-cdk-lib'));
+  return samples.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+function safeEntries(dir) {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }

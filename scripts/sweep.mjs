@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { corpusFiles, readmeSamples, root } from './corpus.mjs';
+import { cdkSamples, corpusFiles, readmeSamples, root } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -93,6 +93,10 @@ const results = [];
 results.push(await sweep('corpus (espree for JS, typescript-eslint for TS)', items, () => eslint));
 results.push(await sweep('corpus JS files through typescript-eslint', slice > 0 ? jsItems : jsItems.filter((_, i) => i % 4 === 0), () => eslintTs));
 results.push(await sweep("maintainers' handler examples from READMEs (clean serverless code)", samples, () => eslint));
+if (slice === 0) {
+  const cdk = cdkSamples().map((s) => ({ label: s.file, filePath: virtual(`samples/${s.file}`), code: s.code }));
+  results.push(await sweep("CDK maintainers' examples from aws-cdk-lib's READMEs (clean infrastructure code)", cdk, () => eslint));
+}
 
 const exceptions = results.reduce((n, r) => n + r.exceptions.length, 0);
 console.log(`\ntotal files linted: ${results.reduce((n, r) => n + r.files, 0)}, rule exceptions: ${exceptions}`);

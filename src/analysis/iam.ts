@@ -19,6 +19,13 @@ export interface PolicyStatementInfo {
   resources: Strings | null;
   /** Principal nodes that stand for anyone: `'*'`, `{ AWS: '*' }`, `new AnyPrincipal()`, `new StarPrincipal()`. */
   anyPrincipals: Node[];
+  /**
+   * A resource-based policy (a bucket, queue, topic or key policy): it names principals, and its `'*'` resource
+   * means the resource it is attached to.
+   */
+  hasPrincipals: boolean;
+  /** Every principal is an account root (`arn:aws:iam::111122223333:root`, `AccountRootPrincipal`): delegation to IAM. */
+  onlyAccountRoots: boolean;
   hasConditions: boolean;
 }
 
@@ -86,6 +93,30 @@ function anyPrincipalsAmong(sourceCode: TSESLint.SourceCode, elements: readonly 
   });
 }
 
+/** `principals: [new AccountRootPrincipal()]` and nothing else. */
+function cdkOnlyAccountRoots(node: Node | undefined): boolean {
+  const value = node && unwrap(node);
+  return (
+    value?.type === AST_NODE_TYPES.ArrayExpression &&
+    value.elements.length > 0 &&
+    value.elements.every((element) => {
+      const item = element && unwrap(element);
+      return item?.type === AST_NODE_TYPES.NewExpression && calleeName(item.callee) === 'AccountRootPrincipal';
+    })
+  );
+}
+
+const ACCOUNT_ROOT = /^(?:arn:aws[\w-]*:iam::\d{12}:root|\d{12})$/;
+
+/** `Principal: { AWS: 'arn:aws:iam::111122223333:root' }` (or a list of such), and nothing else. */
+function jsonOnlyAccountRoots(sourceCode: TSESLint.SourceCode, node: Node | undefined): boolean {
+  const value = node && unwrap(node);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const p = propertiesOf(value);
+  const aws = stringList(sourceCode, p.get('AWS'));
+  return p.size === 1 && !!aws && aws.length > 0 && aws.every((entry) => ACCOUNT_ROOT.test(entry.value));
+}
+
 /** `Principal: '*'` or `Principal: { AWS: '*' }` (or `['*']`) in the JSON shape. */
 function jsonAnyPrincipals(sourceCode: TSESLint.SourceCode, node: Node | undefined): Node[] {
   if (!node) return [];
@@ -114,6 +145,8 @@ function fromCdkProps(sourceCode: TSESLint.SourceCode, node: Node, props: Node |
     notActions: p.get('notActions') ?? null,
     resources: stringList(sourceCode, p.get('resources')),
     anyPrincipals: cdkAnyPrincipals(sourceCode, p.get('principals')),
+    hasPrincipals: p.has('principals'),
+    onlyAccountRoots: p.has('principals') && cdkOnlyAccountRoots(p.get('principals')),
     hasConditions: p.has('conditions'),
   };
   addMethodCalls(sourceCode, node, statement);
@@ -147,9 +180,22 @@ function addMethodCalls(sourceCode: TSESLint.SourceCode, creation: Node, stateme
         break;
       case 'addAnyPrincipal':
         statement.anyPrincipals.push(call);
+        statement.hasPrincipals = true;
+        statement.onlyAccountRoots = false;
+        break;
+      case 'addAccountRootPrincipal':
+        statement.onlyAccountRoots = !statement.hasPrincipals || statement.onlyAccountRoots;
+        statement.hasPrincipals = true;
         break;
       case 'addPrincipals':
+      case 'addArnPrincipal':
+      case 'addAwsAccountPrincipal':
+      case 'addServicePrincipal':
+      case 'addFederatedPrincipal':
+      case 'addCanonicalUserPrincipal':
         statement.anyPrincipals.push(...anyPrincipalsAmong(sourceCode, call.arguments));
+        statement.hasPrincipals = true;
+        statement.onlyAccountRoots = false;
         break;
       case 'addCondition':
       case 'addConditions':
@@ -172,6 +218,8 @@ function fromJsonStatement(sourceCode: TSESLint.SourceCode, object: TSESTree.Obj
     notActions: p.get('NotAction') ?? null,
     resources: stringList(sourceCode, p.get('Resource')),
     anyPrincipals: jsonAnyPrincipals(sourceCode, p.get('Principal')),
+    hasPrincipals: p.has('Principal') || p.has('NotPrincipal'),
+    onlyAccountRoots: jsonOnlyAccountRoots(sourceCode, p.get('Principal')),
     hasConditions: p.has('Condition'),
   };
 }
@@ -224,7 +272,7 @@ export function iamFindings(sourceCode: TSESLint.SourceCode): IamFindings {
   }
 
   const text = sourceCode.text;
-  const jsonStatements = JSON_EFFECT.test(text);
+  const jsonStatements = text.includes('Allow') && JSON_EFFECT.test(text);
   const arns = text.includes(':iam::aws:policy/');
   if (jsonStatements || arns) {
     const seen = new Set(found.managedPolicies.map((use) => use.node));

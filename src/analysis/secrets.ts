@@ -270,6 +270,8 @@ export function looksLikeSecretValue(raw: string, { minLength, minEntropy }: Val
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an environment variable's or constant's name
   if (/^(?:[a-z][a-z0-9+.-]*:|\.{0,2}\/|~\/|\{\{|\$\{)/i.test(value) && !findCredential(value)) return false; // URLs, URNs, ARNs, paths
   if (/\s/.test(value)) return false; // a message or a sentence
+  // A scoped package name or feature flag: `@aws-cdk/aws-rds:preventRenderingDeprecatedCredentials`.
+  if (/^@[a-z0-9][\w.-]*\/[\w.-]+(?::[A-Za-z][A-Za-z0-9]*)?$/.test(value)) return false;
   // Identifiers, enum values and header names: `ForgotPassword`, `x-aws-ec2-metadata-token`, `reset_token`.
   if (/^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/.test(value) && (/[._-]/.test(value) || value.length < 24)) return false;
   if (/^[A-Za-z]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && value.length < 40) return false;

@@ -10,7 +10,7 @@ const PLAIN_URL_START = /(["'`])(http|ws):\/\//gi;
 
 /** Hosts that never leave the machine, the VPC or the developer's laptop, or that exist only in examples. */
 const LOCAL_HOST =
-  /^(?:localhost|.*\.localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|169\.254(?:\.\d+){2}|.*\.(?:local|internal|test|example|invalid|localdomain)|(?:.*\.)?example\.(?:com|org|net))$/;
+  /^(?:localhost|.*\.localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|169\.254(?:\.\d+){2}|.*\.(?:local|internal|test|example|invalid|localdomain)|(?:.*\.)?(?:example\.(?:com|org|net)|localhost\.localstack\.cloud))$/;
 
 /** Hosts that name XML namespaces, schemas and licences: identifiers, never fetched. */
 const IDENTIFIER_HOST =
@@ -73,6 +73,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const text = sourceCode.text;
+        if (!text.includes('://')) return;
         // Most files hold no such string; those that do are searched by position, not by walking every literal.
         for (const match of text.matchAll(PLAIN_URL_START)) {
           const quote = match.index;

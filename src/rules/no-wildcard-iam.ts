@@ -76,7 +76,9 @@ export default createRule<Options, MessageIds>({
 
     const check = (statement: PolicyStatementInfo): void => {
       let everyAction = false;
-      for (const action of statement.actions ?? []) {
+      // A key policy's `kms:*` for the account root hands the key to IAM, where the real grants are judged.
+      const actions = statement.onlyAccountRoots ? [] : (statement.actions ?? []);
+      for (const action of actions) {
         if (accepted.has(action.value)) continue;
         if (action.value === '*' || action.value === '*:*') {
           everyAction = true;
@@ -88,7 +90,8 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (statement.notActions) context.report({ node: statement.notActions, messageId: 'notAction' });
-      if (!everyAction && statement.actions && statement.resources) {
+      // In a resource policy `'*'` is the resource it is attached to.
+      if (!everyAction && !statement.hasPrincipals && statement.actions && statement.resources) {
         // Only where a narrower grant exists: `xray:PutTraceSegments` or `ec2:Describe*` cannot name a resource.
         const scoped = statement.actions.find(
           (action) => RESOURCE_SCOPED.has(service(action.value)) && !onlyOnAllResources(action.value) && !accepted.has(action.value),

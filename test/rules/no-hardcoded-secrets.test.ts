@@ -50,6 +50,8 @@ const awsKeyId = 'AKIA' + 'Z7QW3RT5YU2IOP4A';
 
 testRule('no-hardcoded-secrets', rule, {
   valid: [
+    // A feature flag named after credentials (aws-cdk-lib's cx-api).
+    "export const RDS_PREVENT_RENDERING_DEPRECATED_CREDENTIALS = '@aws-cdk/aws-rds:preventRenderingDeprecatedCredentials';",
     // Keys read at run time, test fixtures and template markers in key positions.
     "import jwt from 'jsonwebtoken'; jwt.sign(claims, process.env.JWT_SECRET);",
     "import jwt from 'jsonwebtoken'; jwt.verify(token, await getSigningKey());",

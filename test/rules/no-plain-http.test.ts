@@ -12,6 +12,8 @@ testRule('no-plain-http', rule, {
     'await fetch("http://api.example.com/orders");',
     // A single-label name: a container or service on a private network (LocalStack, docker compose).
     'const client = new DynamoDBClient({ endpoint: "http://localstack:4566" });',
+    'const s3 = new S3Client({ endpoint: "http://s3.localhost.localstack.cloud:4566", forcePathStyle: true });',
+    'const gcp = await fetch("http://metadata.google.internal/computeMetadata/v1/project/project-id");',
     // Namespaces and schema identifiers are never fetched.
     'const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");',
     'const schema = { $schema: "http://json-schema.org/draft-07/schema#", type: "object" };',

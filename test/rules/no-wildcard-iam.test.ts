@@ -26,6 +26,12 @@ testRule('no-wildcard-iam', rule, {
     // Methods that narrow the statement: a condition on a public principal, named resources.
     `${CDK}const s = new iam.PolicyStatement({ actions: ["sns:Publish"], resources: [topic.topicArn] });\ns.addAnyPrincipal();\ns.addCondition("ArnEquals", { "aws:SourceArn": rule.ruleArn });`,
     `${CDK}const s = new iam.PolicyStatement();\ns.addActions("dynamodb:GetItem");\ns.addResources(table.tableArn);`,
+    // Resource policies: `'*'` is the key, file system or queue the policy is attached to.
+    `${CDK}key.addToResourcePolicy(new iam.PolicyStatement({ actions: ["kms:Encrypt", "kms:Decrypt"], principals: [new iam.ServicePrincipal("logs.amazonaws.com")], resources: ["*"] }));`,
+    `${CDK}new iam.PolicyStatement({ actions: ["elasticfilesystem:ClientMount"], principals: [new iam.AccountRootPrincipal()], resources: ["*"] });`,
+    // The default key policy: the account root gets `kms:*`, and IAM policies decide from there.
+    '{ const keyPolicy = { Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] }; }',
+    `${CDK}const s = new iam.PolicyStatement({ actions: ["kms:*"], resources: ["*"] });\ns.addAccountRootPrincipal();`,
     // A computed action list is not judged.
     `${CDK}new iam.PolicyStatement({ actions: props.actions, resources: ["*"] });`,
     // An API Gateway authorizer's policy: execute-api cannot name a narrower resource than the method ARN.
@@ -105,6 +111,11 @@ testRule('no-wildcard-iam', rule, {
         { messageId: 'anyPrincipal', line: 3, column: 1 },
         { messageId: 'allActions', line: 4, column: 22 },
       ],
+    },
+    {
+      // A service wildcard for anyone but the account root is still reported.
+      code: '{ const p = { Effect: "Allow", Principal: { AWS: roleArn }, Action: "s3:*", Resource: bucketArn }; }',
+      errors: [{ messageId: 'serviceWildcard', line: 1, column: 69 }],
     },
     {
       // Accepting one action does not accept another.
