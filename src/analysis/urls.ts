@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isGlobalReference, resolveVariable, rootIdentifier, unwrap, valueParent } from '../util/ast.js';
+import { calleeName, isGlobalReference, keyName, propertyName, resolveVariable, rootIdentifier, unwrap, valueParent } from '../util/ast.js';
 import { moduleOfLocals } from './imports.js';
 
 type Node = TSESTree.Node;
@@ -29,12 +29,6 @@ const LINK_NAME = /^(?:doc|docs|documentation|help|home|homepage|license|licence
 
 function isAddressName(name: string | null): boolean {
   return !!name && ADDRESS_NAME.test(name) && !LINK_NAME.test(name);
-}
-
-function nameOfKey(property: TSESTree.Property): string | null {
-  if (property.computed) return null;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : null;
 }
 
 function isRequestCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
@@ -84,21 +78,15 @@ export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0):
         return parent.arguments[0] === child && isRequestCall(sourceCode, parent) ? 'request' : null;
       }
       case AST_NODE_TYPES.Property: {
-        if (parent.value !== child || !address(nameOfKey(parent))) return null;
+        if (parent.value !== child || !address(keyName(parent))) return null;
         // `repository: { url: 'http://github.com/…' }`: package metadata, a link for people.
         const holder = parent.parent.parent;
-        return holder?.type === AST_NODE_TYPES.Property && LINK_NAME.test(nameOfKey(holder) ?? '') ? null : 'address';
+        return holder?.type === AST_NODE_TYPES.Property && LINK_NAME.test(keyName(holder) ?? '') ? null : 'address';
       }
       case AST_NODE_TYPES.AssignmentExpression: {
         if (parent.right !== child) return null;
         const left = parent.left;
-        const name =
-          left.type === AST_NODE_TYPES.Identifier
-            ? left.name
-            : left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier
-              ? left.property.name
-              : null;
-        return address(name);
+        return address(left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : null);
       }
       case AST_NODE_TYPES.VariableDeclarator: {
         if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return null;

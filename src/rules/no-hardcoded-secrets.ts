@@ -187,13 +187,13 @@ export default createRule<Options, MessageIds>({
 
     // Nothing shorter than this can be reported (formats need 16 characters or more), so most strings stop here.
     const shortest = Math.min(minLength, 16);
-    const reported = new Set<TSESTree.Node>();
-    const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): void => {
-      if (text.length < shortest || isStructural(node)) return;
-      // Every report below returns at once; the set lets the key-argument check skip a string already reported.
-      reported.add(node);
+    // Strings already reported, or accepted through an option: the key-argument check leaves them alone.
+    const settled = new Set<TSESTree.Node>();
+    /** Reports `node` if it holds a secret; true when the string is settled (reported, or accepted by an option). */
+    const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): boolean => {
+      if (text.length < shortest || isStructural(node)) return false;
       const name = nameOf(node);
-      if (name && ignored.has(name)) return;
+      if (name && ignored.has(name)) return true;
 
       const credential = findCredential(text);
       if (credential && !(options.allowExampleKeys && AWS_EXAMPLE_KEYS.has(credential.text))) {
@@ -204,28 +204,28 @@ export default createRule<Options, MessageIds>({
           data: { kind: credential.format.name, rotate: credential.format.rotate },
           suggest: suggestion(node, envName),
         });
-        return;
+        return true;
       }
       const secretName = !!name && isSecretName(name);
       if (AWS_SECRET_KEY.test(text) && (secretName || nextToAwsKeyId())) {
-        if (options.allowExampleKeys && AWS_EXAMPLE_KEYS.has(text)) return;
+        if (options.allowExampleKeys && AWS_EXAMPLE_KEYS.has(text)) return true;
         context.report({
           node,
           messageId: 'credential',
           data: { kind: 'AWS secret access key', rotate: 'deactivate the access key in IAM and create a new one, or better, use the function role' },
           suggest: suggestion(node, name && secretName ? envNameFor(name) : 'AWS_SECRET_ACCESS_KEY'),
         });
-        return;
+        return true;
       }
       if (secretName && looksLikeSecretValue(text, { minLength, minEntropy })) {
         context.report({ node, messageId: 'namedSecret', data: { name }, suggest: suggestion(node, envNameFor(name)) });
-        return;
+        return true;
       }
       if (options.highEntropy && isHighEntropyString(text) && !(name && FINGERPRINT_NAME.test(name))) {
         context.report({ node, messageId: 'highEntropy' });
-        return;
+        return true;
       }
-      reported.delete(node);
+      return false;
     };
 
     return {
@@ -234,10 +234,9 @@ export default createRule<Options, MessageIds>({
         for (const ref of findReferences(sourceCode, KEY_ARGUMENTS)) {
           if (ref.node.type !== AST_NODE_TYPES.CallExpression) continue;
           const literal = writtenKey(sourceCode, ref.node.arguments[ref.info.index]);
-          if (!literal || reported.has(literal)) continue;
+          if (!literal || settled.has(literal)) continue;
           const text = literal.type === AST_NODE_TYPES.Literal ? String(literal.value) : (literal.quasis[0]?.value.cooked ?? '');
           if (isKeyPlaceholder(text)) continue;
-          reported.add(literal);
           const api = ref.path.filter((segment) => segment !== 'default').join('.').replace(/^node:/, '');
           if (ref.path.includes('SecretValue')) {
             // An environment variable would be baked into the synthesized template just the same: no suggestion.
@@ -249,11 +248,11 @@ export default createRule<Options, MessageIds>({
         }
       },
       Literal(node) {
-        if (typeof node.value === 'string') check(node, node.value);
+        if (typeof node.value === 'string' && check(node, node.value)) settled.add(node);
       },
       TemplateLiteral(node) {
         if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
-        check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${…}'));
+        if (check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${…}'))) settled.add(node);
       },
     };
   },

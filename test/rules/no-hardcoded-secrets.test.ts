@@ -61,6 +61,8 @@ testRule('no-hardcoded-secrets', rule, {
     // The algorithm argument, not the key; and a `let` that may be replaced before use.
     "import { createHash } from 'crypto'; createHash('sha256');",
     "import jwt from 'jsonwebtoken'; let key = 'k'; key = await load(); jwt.sign(claims, key);",
+    // A name the team told the rule to ignore covers the key position too.
+    { code: "import jwt from 'jsonwebtoken'; const localDevKey = 'dev-only-signing-key'; jwt.sign(claims, localDevKey);", options: [{ ignoreNames: ['localDevKey'] }] },
     // A sign() that is not jsonwebtoken's.
     "import { sign } from './signer.js'; sign(claims, 'secret');",
     // Near misses of every catalogue entry.
