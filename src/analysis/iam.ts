@@ -187,8 +187,12 @@ function addMethodCalls(sourceCode: TSESLint.SourceCode, creation: Node, stateme
         statement.onlyAccountRoots = !statement.hasPrincipals || statement.onlyAccountRoots;
         statement.hasPrincipals = true;
         break;
-      case 'addPrincipals':
       case 'addArnPrincipal':
+        if (call.arguments[0] && staticString(sourceCode, call.arguments[0]) === '*') statement.anyPrincipals.push(call);
+        statement.hasPrincipals = true;
+        statement.onlyAccountRoots = false;
+        break;
+      case 'addPrincipals':
       case 'addAwsAccountPrincipal':
       case 'addServicePrincipal':
       case 'addFederatedPrincipal':

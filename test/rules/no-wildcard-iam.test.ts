@@ -113,6 +113,10 @@ testRule('no-wildcard-iam', rule, {
       ],
     },
     {
+      code: `${CDK}const statement = new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [queue.queueArn] });\nstatement.addArnPrincipal("*");`,
+      errors: [{ messageId: 'anyPrincipal', line: 3, column: 1 }],
+    },
+    {
       // A service wildcard for anyone but the account root is still reported.
       code: '{ const p = { Effect: "Allow", Principal: { AWS: roleArn }, Action: "s3:*", Resource: bucketArn }; }',
       errors: [{ messageId: 'serviceWildcard', line: 1, column: 69 }],
