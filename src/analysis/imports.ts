@@ -103,9 +103,45 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
     const traced = withNodePrefixes(modules);
     collect(tracker.iterateEsmReferences(traced));
     collect(tracker.iterateCjsReferences(traced));
+    // TypeScript's `import iam = require('aws-cdk-lib/aws-iam')`, which the tracker does not read: follow each
+    // read of `iam` with the tracker's `iteratePropertyReferences` (in eslint-utils, not in typescript-eslint's types).
+    const followFrom = (tracker as unknown as PropertyTracker).iteratePropertyReferences?.bind(tracker);
+    for (const { name, variable } of followFrom ? importEqualsBindings(sourceCode) : []) {
+      const map = traced[name];
+      if (!map) continue;
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        const found = followFrom!(reference.identifier, map) as Iterable<FoundReference<T>>;
+        collect((function* () {
+          for (const ref of found) yield { ...ref, path: [name, ...ref.path] };
+        })());
+      }
+    }
   }
   if (globals) collect(tracker.iterateGlobalReferences(globals));
   return found;
+}
+
+interface PropertyTracker {
+  iteratePropertyReferences?: (node: TSESTree.Node, traceMap: TraceMap<unknown>) => Iterable<FoundReference<unknown>>;
+}
+
+/** `import x = require('m')` at the top level: the module and the variable `x`. */
+function importEqualsBindings(sourceCode: TSESLint.SourceCode): { name: string; variable: TSESLint.Scope.Variable }[] {
+  const bindings: { name: string; variable: TSESLint.Scope.Variable }[] = [];
+  for (const statement of sourceCode.ast.body) {
+    const name = importEqualsModule(statement);
+    if (name === null) continue;
+    for (const variable of sourceCode.scopeManager?.getDeclaredVariables(statement) ?? []) bindings.push({ name, variable });
+  }
+  return bindings;
+}
+
+/** The module of `import x = require('m')` (also `export import x = …`), else null. */
+function importEqualsModule(statement: TSESTree.ProgramStatement): string | null {
+  if (statement.type !== 'TSImportEqualsDeclaration' || statement.moduleReference.type !== 'TSExternalModuleReference') return null;
+  const expression = statement.moduleReference.expression;
+  return expression.type === 'Literal' && typeof expression.value === 'string' ? expression.value : null;
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
@@ -141,6 +177,8 @@ function reachableNames(sourceCode: TSESLint.SourceCode): ReachableNames {
       statement.source
     ) {
       add(statement.source.value);
+    } else {
+      add(importEqualsModule(statement));
     }
   }
   const globals = new Set<string>();
@@ -200,7 +238,10 @@ export function moduleOfLocals(sourceCode: TSESLint.SourceCode): Map<string, str
   if (cached) return cached;
   const locals = new Map<string, string>();
   for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') {
+    const importEquals = importEqualsModule(statement);
+    if (importEquals !== null && statement.type === 'TSImportEqualsDeclaration') {
+      locals.set(statement.id.name, importEquals);
+    } else if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) locals.set(specifier.local.name, statement.source.value);
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {

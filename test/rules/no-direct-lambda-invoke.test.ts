@@ -57,6 +57,10 @@ testRule('no-direct-lambda-invoke', rule, {
   ],
   tsInvalid: [
     {
+      code: 'import AWS = require("aws-sdk");\nconst lambda = new AWS.Lambda();\nlambda.invoke({ FunctionName: "f" });',
+      errors: [{ messageId: 'directInvoke', line: 3, column: 1 }],
+    },
+    {
       code: 'import { InvokeCommand, type InvokeCommandInput } from "@aws-sdk/client-lambda";\nconst input: InvokeCommandInput = { FunctionName: "f" };\nconst cmd = new InvokeCommand(input as InvokeCommandInput);',
       errors: [{ messageId: 'directInvoke', line: 3, column: 13 }],
     },

@@ -129,9 +129,15 @@ testRule('no-wildcard-iam', rule, {
     },
   ],
   tsValid: [
+    'import iam = require("./my-iam");\nnew iam.PolicyStatement({ actions: ["*"], resources: ["*"] });',
     `import * as iam from "aws-cdk-lib/aws-iam";\nconst actions: string[] = ["s3:GetObject"];\nnew iam.PolicyStatement({ actions, resources: [bucket.arnForObjects("*") as string] });`,
   ],
   tsInvalid: [
+    {
+      // TypeScript's import-equals form, common in CDK v1 code.
+      code: 'import iam = require("@aws-cdk/aws-iam");\nnew iam.PolicyStatement({ actions: ["*"], resources: ["*"] });',
+      errors: [{ messageId: 'allActions', line: 2, column: 37 }],
+    },
     {
       code: `import * as iam from "aws-cdk-lib/aws-iam";\nconst props: iam.PolicyStatementProps = { actions: ["*"] };\nnew iam.PolicyStatement({ actions: ["*"] as string[], resources: ["*"] } satisfies iam.PolicyStatementProps);`,
       errors: [{ messageId: 'allActions', line: 3, column: 37 }],
