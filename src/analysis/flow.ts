@@ -55,7 +55,10 @@ export interface InputUse {
 /** How many distinct input sources one expression tracks; beyond that, more add nothing a user needs. */
 const MAX_LABELS_PER_NODE = 8;
 
-/** Fields a Lambda event carries that the platform sets, not the caller; `requestContext` holds authorizer claims. */
+/**
+ * Fields a Lambda event carries that the platform sets, not the caller; `requestContext` holds authorizer claims,
+ * `methodArn`/`routeArn` name the route an authorizer is asked about, `triggerSource` and `userPoolId` come from Cognito.
+ */
 const TRUSTED_EVENT_FIELDS = new Set([
   'requestContext', 'stageVariables', 'httpMethod', 'resource', 'isBase64Encoded', 'routeKey', 'version',
   'messageId', 'receiptHandle', 'eventSource', 'eventSourceARN', 'awsRegion', 'md5OfBody', 'md5OfMessageAttributes',
@@ -64,7 +67,7 @@ const TRUSTED_EVENT_FIELDS = new Set([
   'SigningCertUrl', 'SigningCertURL', 'UnsubscribeUrl', 'UnsubscribeURL', 'Type', 'sequenceNumber',
   'approximateArrivalTimestamp', 'kinesisSchemaVersion', 'account', 'region', 'time', 'detail-type', 'resources',
   'userIdentity', 'responseElements', 'requestParameters', 'bucket', 'ApproximateCreationDateTime', 'SizeBytes',
-  'StreamViewType', 'SequenceNumber', 'length',
+  'StreamViewType', 'SequenceNumber', 'length', 'methodArn', 'routeArn', 'triggerSource', 'userPoolId', 'callerContext',
 ]);
 
 /** Parts of a Lambda event that only wrap records: `event.Records[i].Sns.Message` is where the data is. */

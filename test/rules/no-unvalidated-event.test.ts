@@ -3,6 +3,12 @@ import { testRule } from '../rule-tester.js';
 
 testRule('no-unvalidated-event', rule, {
   valid: [
+    // A token authorizer: API Gateway sets `methodArn`; the token is only compared.
+    `export const handler = (event, context, callback) => {
+      if (event.authorizationToken === 'allow') callback(null, policy('user', 'Allow', event.methodArn));
+      else callback('Unauthorized');
+    };
+    const policy = (principalId, effect, resource) => ({ principalId, policyDocument: { Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: resource }] } });`,
     // Validated first, with the common schema libraries.
     `import { z } from 'zod';
      const Order = z.object({ id: z.string() });
