@@ -8,9 +8,9 @@ type MessageIds = 'plainHttpRequest' | 'plainHttpAddress' | 'suggestHttps';
 /** A string or template that starts with an unencrypted scheme: the quote, then `http://` or `ws://`. */
 const PLAIN_URL_START = /(["'`])(http|ws):\/\//gi;
 
-/** Hosts that never leave the machine, the VPC or the developer's laptop, or that exist only in examples. */
+/** Hosts that never leave the machine, the VPC or the developer's laptop, or that exist only in examples and tests. */
 const LOCAL_HOST =
-  /^(?:localhost|.*\.localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|169\.254(?:\.\d+){2}|.*\.(?:local|internal|test|example|invalid|localdomain)|(?:.*\.)?(?:example\.(?:com|org|net)|localhost\.localstack\.cloud))$/;
+  /^(?:localhost|.*\.localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|169\.254(?:\.\d+){2}|.*\.(?:local|internal|test|example|invalid|localdomain)|(?:.*\.)?(?:example\.(?:com|org|net)|localhost\.localstack\.cloud|(?:foo|bar|baz|test|dummy|fake|mock)\.[a-z]+))$/;
 
 /** Hosts that name XML namespaces, schemas and licences: identifiers, never fetched. */
 const IDENTIFIER_HOST =

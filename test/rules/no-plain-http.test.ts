@@ -10,6 +10,7 @@ testRule('no-plain-http', rule, {
     'await fetch("http://169.254.169.254/latest/meta-data/");',
     'await fetch("http://10.0.3.7/health");',
     'await fetch("http://api.example.com/orders");',
+    'const client = axios.create({ baseURL: "http://api.fake.com" }); await fetch("http://foo.bar/x");',
     // A single-label name: a container or service on a private network (LocalStack, docker compose).
     'const client = new DynamoDBClient({ endpoint: "http://localstack:4566" });',
     'const s3 = new S3Client({ endpoint: "http://s3.localhost.localstack.cloud:4566", forcePathStyle: true });',
