@@ -4,11 +4,18 @@ import { analyse } from '../analysis/index.js';
 import { isConstant, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'vmParse';
-type Found = { kind: 'deserializer' | 'yaml-load' | 'vm'; name: string };
+type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'vmParse' | 'xmlEntities';
+type Found = { kind: 'deserializer' | 'yaml-load' | 'vm' | 'xml'; name: string };
 
 const deserializer = (name: string) => ({ [CALL]: { kind: 'deserializer', name } as Found });
 const vm = (name: string) => ({ [CALL]: { kind: 'vm', name } as Found });
+const xml = (name: string) => ({ [CALL]: { kind: 'xml', name } as Found });
+const LIBXMLJS = {
+  parseXml: xml('parseXml'),
+  parseXmlString: xml('parseXmlString'),
+  parseXmlAsync: xml('parseXmlAsync'),
+  default: { parseXml: xml('parseXml'), parseXmlString: xml('parseXmlString') },
+};
 const DESERIALIZERS: ReferenceSpec<Found> = {
   modules: {
     'node-serialize': { unserialize: deserializer('unserialize') },
@@ -16,8 +23,21 @@ const DESERIALIZERS: ReferenceSpec<Found> = {
     funcster: { deepDeserialize: deserializer('deepDeserialize'), deserialize: deserializer('deserialize') },
     'js-yaml': { load: { [CALL]: { kind: 'yaml-load', name: 'load' } }, loadAll: { [CALL]: { kind: 'yaml-load', name: 'loadAll' } } },
     vm: { runInNewContext: vm('runInNewContext'), runInThisContext: vm('runInThisContext'), runInContext: vm('runInContext') },
+    libxmljs: LIBXMLJS,
+    libxmljs2: LIBXMLJS,
   },
 };
+
+/** `{ noent: true }` (or `replaceEntities`): libxml2 substitutes entities, external ones included. */
+function expandsEntities(call: TSESTree.CallExpression): boolean {
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || !['noent', 'replaceEntities'].includes(keyName(property) ?? '')) return false;
+    const value = unwrap(property.value);
+    return value.type === AST_NODE_TYPES.Literal && value.value === true;
+  });
+}
 
 /** js-yaml 4's `load` is safe unless given a schema with JavaScript types; js-yaml 3's is unsafe by default. */
 function yamlIsUnsafe(call: TSESTree.CallExpression, schemaText: (node: TSESTree.Node) => string, fileUsesSafeLoad: boolean): boolean {
@@ -38,9 +58,9 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow deserializers that can run code from the data they parse',
+      description: 'Disallow deserializers and parsers that run code or read files named by the data they parse',
       recommended: 'recommended',
-      cwe: ['CWE-502'],
+      cwe: ['CWE-502', 'CWE-611'],
     },
     schema: [],
     messages: {
@@ -48,6 +68,8 @@ export default createRule<[], MessageIds>({
         '`{{name}}()` rebuilds functions from the data it parses, so crafted input runs code (the node-serialize `_$$ND_FUNC$$_` exploit). Use `JSON.parse` and validate the result with a schema.',
       unsafeYaml:
         'This YAML load accepts `!!js/function` and other JavaScript types, so crafted YAML runs code. Use js-yaml 4 `load` with the default schema (or `safeLoad` on js-yaml 3).',
+      xmlEntities:
+        '`{{name}}()` with `noent: true` expands entities, external ones included: crafted XML reads local files (the function\'s code, `/proc/self/environ` with its credentials) or calls internal URLs (XXE, CWE-611). Drop `noent`, or parse with a library that does not resolve entities.',
       vmParse:
         'Handler input (`{{path}}`) is run through `vm.{{name}}()` to parse it: that executes it, and `vm` is not a sandbox. Use `JSON.parse` and validate the result with a schema.',
     },
@@ -65,6 +87,8 @@ export default createRule<[], MessageIds>({
           if (!data || isConstant(sourceCode, data)) continue;
           if (ref.info.kind === 'deserializer') {
             context.report({ node: call, messageId: 'unsafeDeserializer', data: { name: ref.info.name } });
+          } else if (ref.info.kind === 'xml') {
+            if (expandsEntities(call)) context.report({ node: call, messageId: 'xmlEntities', data: { name: ref.info.name } });
           } else if (ref.info.kind === 'yaml-load') {
             if (yamlIsUnsafe(call, (n) => sourceCode.getText(n), fileUsesSafeLoad)) context.report({ node: call, messageId: 'unsafeYaml' });
           } else {

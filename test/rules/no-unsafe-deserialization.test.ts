@@ -9,8 +9,21 @@ testRule('no-unsafe-deserialization', rule, {
     "import serialize from 'node-serialize'; const s = serialize.serialize({ a: 1 });",
     "import vm from 'node:vm'; vm.runInNewContext(code);",
     'const unserialize = (x) => x; unserialize(body);',
+    // libxml2 without entity substitution, or with it switched off.
+    "import libxmljs from 'libxmljs'; const doc = libxmljs.parseXml(event.body);",
+    "const libxmljs = require('libxmljs2'); libxmljs.parseXml(xml, { noent: false, noblanks: true });",
+    "import { parseXml } from './xml.js'; parseXml(xml, { noent: true });",
   ],
   invalid: [
+    {
+      // XXE: entity substitution reads local files into the document.
+      code: "const libxmljs = require('libxmljs');\nexports.handler = async (event) => libxmljs.parseXml(event.body, { noent: true }).root().text();",
+      errors: [{ messageId: 'xmlEntities', data: { name: 'parseXml' }, line: 2, column: 36 }],
+    },
+    {
+      code: "import { parseXmlString } from 'libxmljs2';\nconst doc = parseXmlString(upload, { noblanks: true, noent: true });",
+      errors: [{ messageId: 'xmlEntities', data: { name: 'parseXmlString' }, line: 2, column: 13 }],
+    },
     {
       code: "const serialize = require('node-serialize');\nexports.handler = async (event) => serialize.unserialize(event.body);",
       errors: [{ messageId: 'unsafeDeserializer', data: { name: 'unserialize' }, line: 2, column: 36 }],
