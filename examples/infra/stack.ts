@@ -1,7 +1,9 @@
-// The CDK stack of the order API: the function's role allows every DynamoDB action, on every table.
+// The CDK stack of the order API: the function's role allows every DynamoDB action, on every table, and the
+// receipts bucket is public.
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
 export class OrdersStack extends Stack {
@@ -13,5 +15,7 @@ export class OrdersStack extends Stack {
       code: lambda.Code.fromAsset('functions'),
     });
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+    const receipts = new s3.Bucket(this, 'Receipts', { publicReadAccess: true });
+    receipts.grantWrite(fn);
   }
 }
