@@ -26,6 +26,18 @@ function publicAclOf(property: TSESTree.Property, literalValue: (node: TSESTree.
   return null;
 }
 
+/**
+ * `websiteIndexDocument` and its siblings: an S3 website endpoint serves only public objects, so a website bucket's
+ * public read is its purpose, not an accident (the files are the site anyone may load).
+ */
+function configuresWebsite(property: TSESTree.Property): boolean {
+  const object = property.parent;
+  return (
+    object.type === AST_NODE_TYPES.ObjectExpression &&
+    object.properties.some((sibling) => sibling.type === AST_NODE_TYPES.Property && /^website[A-Z]/.test(keyName(sibling) ?? ''))
+  );
+}
+
 export default createRule<[], MessageIds>({
   name: 'no-public-s3',
   meta: {
@@ -71,7 +83,7 @@ export default createRule<[], MessageIds>({
                   ? [{ messageId: 'suggestPrivate', fix: (fixer) => fixer.replaceText(found.node, `${sourceCode.getText(found.node)[0]}private${sourceCode.getText(found.node)[0]}`) }]
                   : [],
               });
-            } else if (keyName(node) === 'publicReadAccess') {
+            } else if (keyName(node) === 'publicReadAccess' && !configuresWebsite(node)) {
               const value = unwrap(node.value);
               if (value.type === AST_NODE_TYPES.Literal && value.value === true) context.report({ node: value, messageId: 'publicReadAccess' });
             }

@@ -12,6 +12,8 @@ testRule('no-public-s3', rule, {
     "const bucket = new s3.Bucket(this, 'Site', { publicReadAccess: false, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });",
     "new s3.Bucket(this, 'Logs', { accessControl: s3.BucketAccessControl.LOG_DELIVERY_WRITE });",
     'bucket.grantRead(fn); bucket.grantPublicRead = true;',
+    // An S3 website endpoint serves only public objects: the public read is the point of the bucket.
+    "new s3.Bucket(this, 'Site', { websiteIndexDocument: 'index.html', publicReadAccess: true });",
   ],
   invalid: [
     {
@@ -39,8 +41,8 @@ testRule('no-public-s3', rule, {
       ],
     },
     {
-      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { websiteIndexDocument: 'index.html', publicReadAccess: true });",
-      errors: [{ messageId: 'publicReadAccess', line: 2, column: 85 }],
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { encryption: s3.BucketEncryption.S3_MANAGED, publicReadAccess: true });",
+      errors: [{ messageId: 'publicReadAccess', line: 2, column: 96 }],
     },
     {
       code: "new s3.Bucket(this, 'Uploads', { accessControl: s3.BucketAccessControl.PUBLIC_READ_WRITE });",
