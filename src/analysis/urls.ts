@@ -14,6 +14,9 @@ const HTTP_CLIENT_MODULES = new Set([
 /** Globals that open a connection to their first argument. */
 const GLOBAL_REQUESTS = new Set(['fetch', 'Request', 'WebSocket', 'EventSource']);
 
+/** CDK API Gateway integrations, by the position of their URL: `new HttpIntegration(url)`, `new HttpUrlIntegration(id, url)`. */
+const INTEGRATION_URL_ARGUMENT: Record<string, number> = { HttpIntegration: 0, HttpUrlIntegration: 1 };
+
 /** Methods that send the caller elsewhere: `res.redirect(url)`, `Response.redirect(url)`. */
 const REDIRECTS = new Set(['redirect']);
 
@@ -74,6 +77,10 @@ export function urlUse(sourceCode: TSESLint.SourceCode, start: Node, depth = 0):
           parsed = true;
           node = parent;
           continue;
+        }
+        // API Gateway integrations in CDK: the gateway forwards every request to this URL.
+        if (parent.type === AST_NODE_TYPES.NewExpression && INTEGRATION_URL_ARGUMENT[calleeName(callee) ?? ''] === parent.arguments.indexOf(child as TSESTree.CallExpressionArgument)) {
+          return 'request';
         }
         return parent.arguments[0] === child && isRequestCall(sourceCode, parent) ? 'request' : null;
       }

@@ -117,6 +117,11 @@ testRule('no-plain-http', rule, {
   tsValid: ['const base: string = "https://api.partner.com";\nawait fetch(base as string);'],
   tsInvalid: [
     {
+      // API Gateway forwards every request to this backend.
+      code: 'import * as integrations from "aws-cdk-lib/aws-apigatewayv2-integrations";\nconst legacy = new integrations.HttpUrlIntegration("Legacy", "http://legacy.partner.com/{proxy}");',
+      errors: [{ messageId: 'plainHttpRequest', line: 2, column: 62, suggestions: [{ messageId: 'suggestHttps', output: 'import * as integrations from "aws-cdk-lib/aws-apigatewayv2-integrations";\nconst legacy = new integrations.HttpUrlIntegration("Legacy", "https://legacy.partner.com/{proxy}");' }] }],
+    },
+    {
       code: 'import got from "got";\nconst base = "http://api.partner.com" as const;\nawait got.post(`${base}/orders`, { json: order });',
       errors: [{ messageId: 'plainHttpRequest', line: 2, column: 14, suggestions: [{ messageId: 'suggestHttps', output: 'import got from "got";\nconst base = "https://api.partner.com" as const;\nawait got.post(`${base}/orders`, { json: order });' }] }],
     },
