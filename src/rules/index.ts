@@ -6,7 +6,7 @@ import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noPlainHttp from './no-plain-http.js';
-import noPublicS3 from './no-public-s3.js';
+import noPublicStorage from './no-public-storage.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
@@ -24,7 +24,7 @@ export const rules = {
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
   'no-plain-http': noPlainHttp,
-  'no-public-s3': noPublicS3,
+  'no-public-storage': noPublicStorage,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-unsafe-deserialization': noUnsafeDeserialization,

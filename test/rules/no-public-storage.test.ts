@@ -1,7 +1,7 @@
-import rule from '../../src/rules/no-public-s3.js';
+import rule from '../../src/rules/no-public-storage.js';
 import { testRule } from '../rule-tester.js';
 
-testRule('no-public-s3', rule, {
+testRule('no-public-storage', rule, {
   valid: [
     "await s3.putObject({ Bucket: bucket, Key: key, Body: body, ACL: 'private' }).promise();",
     "await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ACL: 'bucket-owner-full-control' }));",
@@ -12,6 +12,13 @@ testRule('no-public-s3', rule, {
     "const bucket = new s3.Bucket(this, 'Site', { publicReadAccess: false, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });",
     "new s3.Bucket(this, 'Logs', { accessControl: s3.BucketAccessControl.LOG_DELIVERY_WRITE });",
     'bucket.grantRead(fn); bucket.grantPublicRead = true;',
+    // Google Cloud Storage and Azure Blob Storage: private by default, and method names judged only with the SDK.
+    "import { Storage } from '@google-cloud/storage'; await new Storage().bucket(b).file(k).save(data, { contentType: 'application/pdf' });",
+    "import { Storage } from '@google-cloud/storage'; await bucket.upload(path, { predefinedAcl: 'projectPrivate' });",
+    'const doc = await repo.makePublic(); await cache.save(data, { public: true });',
+    "import { BlobServiceClient } from '@azure/storage-blob'; await container.createIfNotExists();",
+    "import { BlobServiceClient } from '@azure/storage-blob'; await container.setAccessPolicy(undefined, identifiers);",
+    "await container.create({ access: 'container' });",
     // An S3 website endpoint serves only public objects: the public read is the point of the bucket.
     "new s3.Bucket(this, 'Site', { websiteIndexDocument: 'index.html', publicReadAccess: true });",
   ],
@@ -51,6 +58,26 @@ testRule('no-public-s3', rule, {
     {
       code: "const template = { Resources: { Site: { Type: 'AWS::S3::Bucket', Properties: { AccessControl: 'PublicRead' } } } };",
       errors: [{ messageId: 'publicAcl', line: 1, column: 95, suggestions: [] }],
+    },
+    {
+      code: "const { Storage } = require('@google-cloud/storage');\nawait new Storage().bucket(b).file(name).makePublic();",
+      errors: [{ messageId: 'makePublic', line: 2, column: 7 }],
+    },
+    {
+      code: "import { Storage } from '@google-cloud/storage';\nawait bucket.file(name).save(pdf, { contentType: 'application/pdf', public: true });",
+      errors: [{ messageId: 'makePublic', line: 2, column: 77 }],
+    },
+    {
+      code: "import { Storage } from '@google-cloud/storage';\nawait bucket.upload(path, { destination: name, predefinedAcl: 'publicRead' });",
+      errors: [{ messageId: 'publicAcl', line: 2, column: 63, data: { acl: 'publicRead' }, suggestions: [] }],
+    },
+    {
+      code: "import { BlobServiceClient } from '@azure/storage-blob';\nawait service.getContainerClient('uploads').createIfNotExists({ access: 'container' });",
+      errors: [{ messageId: 'publicContainer', line: 2, column: 73, data: { acl: 'container', listing: ', and list them' } }],
+    },
+    {
+      code: "const { ContainerClient } = require('@azure/storage-blob');\nawait containerClient.setAccessPolicy('blob');",
+      errors: [{ messageId: 'publicContainer', line: 2, column: 39, data: { acl: 'blob', listing: '' } }],
     },
     {
       code: "const site = new s3.Bucket(this, 'Site');\nsite.grantPublicAccess('*', 's3:GetObject');",
