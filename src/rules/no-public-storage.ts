@@ -38,11 +38,13 @@ function configuresWebsite(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((sibling) => sibling.type === AST_NODE_TYPES.Property && /^website[A-Z]/.test(keyName(sibling) ?? ''));
 }
 
-/** The options object among a call's arguments, by position (the last one when `index` is -1). */
-function optionsAt(call: TSESTree.CallExpression, index: number): TSESTree.ObjectExpression | null {
-  const argument = index < 0 ? call.arguments.at(index) : call.arguments[index];
-  const value = argument && unwrap(argument);
-  return value?.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+/** The value of `key` in a call's last argument, when that is an options object literal. */
+function optionValue(call: TSESTree.CallExpression, key: string): TSESTree.Node | null {
+  const last = call.arguments.at(-1);
+  const options = last && unwrap(last);
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const property = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyName(p) === key);
+  return property ? unwrap(property.value) : null;
 }
 
 export default createRule<[], MessageIds>({
@@ -112,20 +114,17 @@ export default createRule<[], MessageIds>({
       if (method === 'grantPublicAccess') return { messageId: 'grantPublicAccess', node: call };
       if (usesGcs && method === 'makePublic') return { messageId: 'makePublic', node: call };
       if (usesGcs && GCS_WRITES.has(method)) {
-        const flag = optionsAt(call, -1)?.properties.find((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'public');
-        const value = flag?.type === AST_NODE_TYPES.Property ? unwrap(flag.value) : null;
-        return value?.type === AST_NODE_TYPES.Literal && value.value === true ? { messageId: 'makePublic', node: value } : null;
+        const flag = optionValue(call, 'public');
+        return flag?.type === AST_NODE_TYPES.Literal && flag.value === true ? { messageId: 'makePublic', node: flag } : null;
       }
       if (usesAzureBlob && method === 'setAccessPolicy' && call.arguments[0]) {
         const acl = stringOf(call.arguments[0]);
         return acl && AZURE_PUBLIC_ACCESS.has(acl) ? { messageId: 'publicContainer', node: call.arguments[0], acl } : null;
       }
       if (usesAzureBlob && AZURE_CONTAINER_CREATES.has(method)) {
-        const access = optionsAt(call, -1)?.properties.find((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'access');
-        const acl = access?.type === AST_NODE_TYPES.Property ? stringOf(access.value) : null;
-        return acl && AZURE_PUBLIC_ACCESS.has(acl) && access?.type === AST_NODE_TYPES.Property
-          ? { messageId: 'publicContainer', node: unwrap(access.value), acl }
-          : null;
+        const access = optionValue(call, 'access');
+        const acl = access && stringOf(access);
+        return access && acl && AZURE_PUBLIC_ACCESS.has(acl) ? { messageId: 'publicContainer', node: access, acl } : null;
       }
       return null;
     };
