@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { moduleOfLocals } from '../analysis/imports.js';
-import { calleeName, keyName, propertyName, staticString, unwrap, walk } from '../util/ast.js';
+import { calleeName, keyName, propertyName, propertyValue, staticString, unwrap, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'publicAcl' | 'publicReadAccess' | 'grantPublicAccess' | 'makePublic' | 'publicContainer' | 'suggestPrivate';
@@ -36,15 +36,6 @@ type Found = { messageId: Exclude<MessageIds, 'suggestPrivate'>; node: TSESTree.
  */
 function configuresWebsite(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((sibling) => sibling.type === AST_NODE_TYPES.Property && /^website[A-Z]/.test(keyName(sibling) ?? ''));
-}
-
-/** The value of `key` in a call's last argument, when that is an options object literal. */
-function optionValue(call: TSESTree.CallExpression, key: string): TSESTree.Node | null {
-  const last = call.arguments.at(-1);
-  const options = last && unwrap(last);
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  const property = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyName(p) === key);
-  return property ? unwrap(property.value) : null;
 }
 
 export default createRule<[], MessageIds>({
@@ -114,7 +105,7 @@ export default createRule<[], MessageIds>({
       if (method === 'grantPublicAccess') return { messageId: 'grantPublicAccess', node: call };
       if (usesGcs && method === 'makePublic') return { messageId: 'makePublic', node: call };
       if (usesGcs && GCS_WRITES.has(method)) {
-        const flag = optionValue(call, 'public');
+        const flag = propertyValue(call.arguments.at(-1), 'public');
         return flag?.type === AST_NODE_TYPES.Literal && flag.value === true ? { messageId: 'makePublic', node: flag } : null;
       }
       if (usesAzureBlob && method === 'setAccessPolicy' && call.arguments[0]) {
@@ -122,7 +113,7 @@ export default createRule<[], MessageIds>({
         return acl && AZURE_PUBLIC_ACCESS.has(acl) ? { messageId: 'publicContainer', node: call.arguments[0], acl } : null;
       }
       if (usesAzureBlob && AZURE_CONTAINER_CREATES.has(method)) {
-        const access = optionValue(call, 'access');
+        const access = propertyValue(call.arguments.at(-1), 'access');
         const acl = access && stringOf(access);
         return access && acl && AZURE_PUBLIC_ACCESS.has(acl) ? { messageId: 'publicContainer', node: access, acl } : null;
       }

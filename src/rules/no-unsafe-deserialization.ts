@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
-import { isConstant, keyName, unwrap } from '../util/ast.js';
+import { isConstant, propertyValue } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'vmParse' | 'xmlEntities';
@@ -30,25 +30,16 @@ const DESERIALIZERS: ReferenceSpec<Found> = {
 
 /** `{ noent: true }` (or `replaceEntities`): libxml2 substitutes entities, external ones included. */
 function expandsEntities(call: TSESTree.CallExpression): boolean {
-  const options = call.arguments[1] && unwrap(call.arguments[1]);
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return options.properties.some((property) => {
-    if (property.type !== AST_NODE_TYPES.Property || !['noent', 'replaceEntities'].includes(keyName(property) ?? '')) return false;
-    const value = unwrap(property.value);
-    return value.type === AST_NODE_TYPES.Literal && value.value === true;
+  return ['noent', 'replaceEntities'].some((key) => {
+    const value = propertyValue(call.arguments[1], key);
+    return value?.type === AST_NODE_TYPES.Literal && value.value === true;
   });
 }
 
 /** js-yaml 4's `load` is safe unless given a schema with JavaScript types; js-yaml 3's is unsafe by default. */
 function yamlIsUnsafe(call: TSESTree.CallExpression, schemaText: (node: TSESTree.Node) => string, fileUsesSafeLoad: boolean): boolean {
-  const options = call.arguments[1] && unwrap(call.arguments[1]);
-  if (options?.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const property of options.properties) {
-      if (property.type === AST_NODE_TYPES.Property && keyName(property) === 'schema') {
-        return /FULL|js[-_]?types|unsafe/i.test(schemaText(property.value));
-      }
-    }
-  }
+  const schema = propertyValue(call.arguments[1], 'schema');
+  if (schema) return /FULL|js[-_]?types|unsafe/i.test(schemaText(schema));
   // A file that also calls `safeLoad` is on js-yaml 3, where `load` runs `!!js/function` tags.
   return fileUsesSafeLoad;
 }

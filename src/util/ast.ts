@@ -60,6 +60,16 @@ export function keyName(property: TSESTree.Property | TSESTree.MethodDefinition 
   return null;
 }
 
+/** The value of `key` in an object literal (looking through TS wrappers on both), or null when absent or not a literal object. */
+export function propertyValue(object: Node | null | undefined, key: string): Node | null {
+  const value = object && unwrap(object);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const property of value.properties) {
+    if (property.type === AST_NODE_TYPES.Property && keyName(property) === key) return unwrap(property.value);
+  }
+  return null;
+}
+
 /** The variable an identifier refers to, or null for an undeclared global. */
 export function resolveVariable(
   sourceCode: TSESLint.SourceCode,
