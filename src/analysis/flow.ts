@@ -15,10 +15,15 @@ import {
   type FunctionNode,
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
+import { moduleOfLocals } from './imports.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
 import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
+import { EVENT_FIELD_TRUST, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
+import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
+import { SANITIZERS } from '../models/sanitizers.js';
+import type { SinkKind, Trust } from '../models/types.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -38,6 +43,12 @@ export interface InputLabel {
   validated: boolean;
   /** Computed by a call that took input as an argument (`await db.get(event.id)`): user data, but not the input. */
   derived: boolean;
+  /** Who controls the value: the HTTP caller, an uploader (S3 keys), the app's own workflow, or the platform. */
+  trust: Trust;
+  /** Always a string (path parameters, headers): it cannot be an operator object. */
+  textOnly: boolean;
+  /** Places whose own sanitiser the value went through (`path.basename` for paths, `escapeHtml` for HTML). */
+  sanitizedFor: readonly SinkKind[];
 }
 
 /** A place where input goes: a call, a constructor, a response, a property of an object, a module-scope slot. */
@@ -83,8 +94,13 @@ const CONTEXT_FIELDS = new Set(['query', 'params', 'headers', 'header', 'cookies
 const REQUEST_FIELDS = new Set([
   'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname',
   'files', 'file', 'rawBody', 'nextUrl', 'searchParams', 'rawHeaders', 'json', 'text', 'formData', 'arrayBuffer',
-  'blob', 'get', 'header', 'param', 'user', 'parseBody', 'queries', 'valid',
+  'blob', 'get', 'header', 'param', 'user', 'parseBody', 'queries', 'valid', 'data',
 ]);
+
+/** How much the caller controls a request part, and whether it is always text. */
+function requestTrust(segment: string): { trust: Trust; textOnly: boolean } {
+  return { trust: SERVER_SET_REQUEST_FIELDS.has(segment) ? 'platform' : 'caller', textOnly: STRING_REQUEST_FIELDS.has(segment) };
+}
 
 /** Calls whose result carries their argument unchanged in substance: parsing and decoding are not validation. */
 const TRANSPARENT_FUNCTIONS = new Set([
@@ -134,6 +150,7 @@ export class InputFlow {
   private readonly trusted: Set<string>;
   private readonly guards = new Map<string, Array<[number, number]>>();
   private readonly useKeys = new Set<string>();
+  private readonly locals: Map<string, string>;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -142,6 +159,7 @@ export class InputFlow {
     settings: CoreSettings,
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
+    this.locals = moduleOfLocals(sourceCode);
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
   }
 
@@ -158,6 +176,9 @@ export class InputFlow {
         whole: true,
         validated: handler.validatedBy !== null,
         derived: false,
+        trust: handler.inputKind === 'message' ? 'internal' : 'caller',
+        textOnly: false,
+        sanitizedFor: [],
       };
       this.bindPattern(root, label, handler.fn);
     }
@@ -173,6 +194,11 @@ export class InputFlow {
     const labels = this.labels.get(unwrap(node)) ?? this.labels.get(node);
     if (!labels) return undefined;
     return labels.reduce((a, b) => (worse(b, a) ? b : a));
+  }
+
+  /** Every input an expression carries, one label per source. */
+  labelsAt(node: Node): readonly InputLabel[] {
+    return this.labels.get(node) ?? this.labels.get(unwrap(node)) ?? [];
   }
 
   // ---- marking --------------------------------------------------------------------------------------------------
@@ -222,11 +248,20 @@ export class InputFlow {
       if (onContext && (segment === 'request' || segment === 'req')) return { ...label, path, sourcePath: path };
       const fields = onContext ? CONTEXT_FIELDS : REQUEST_FIELDS;
       if (segment === null || !fields.has(segment)) return null;
-      return { ...label, path, sourcePath: path, source: node, whole: false };
+      return { ...label, path, sourcePath: path, source: node, whole: false, ...requestTrust(segment) };
+    }
+    if (kind !== 'event') {
+      return { ...label, path, sourcePath: path, source: node, whole: false, ...(kind === 'request' && segment ? requestTrust(segment) : {}) };
     }
     // A batch of records and each record are envelopes; the caller's data is inside them.
-    const envelope = kind === 'event' && (segment === null ? label.path.endsWith('.Records') : EVENT_ENVELOPES.has(segment));
-    return { ...label, path, sourcePath: path, source: node, whole: envelope };
+    const envelope = segment === null ? label.path.endsWith('.Records') : EVENT_ENVELOPES.has(segment);
+    const atRoot = !label.path.includes('.') && !label.path.includes('[');
+    let trust = label.trust;
+    if (atRoot) trust = (segment !== null && Object.hasOwn(EVENT_FIELD_TRUST, segment) ? EVENT_FIELD_TRUST[segment] : undefined) ?? 'internal';
+    // An S3 notification's object key is a name an uploader chose.
+    else if (segment === 'key' && label.path.endsWith('.s3.object')) trust = 'uploader';
+    const textOnly = atRoot && segment !== null && STRING_EVENT_FIELDS.has(segment);
+    return { ...label, path, sourcePath: path, source: node, whole: envelope, trust, textOnly };
   }
 
   private recordUse(label: InputLabel, node: Node, value: Node, kind: InputUse['kind'], target: string): void {
@@ -394,7 +429,7 @@ export class InputFlow {
     }
     if (!label.whole && name === 'length') return;
     const part = this.extend(label, member, name);
-    if (part) this.mark(member, part);
+    if (part) this.mark(member, !part.validated && this.isGuarded(member) ? { ...part, validated: true } : part);
   }
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
@@ -454,9 +489,15 @@ export class InputFlow {
         this.mark(call, label);
         return;
       }
-    } else if (TRANSPARENT_FUNCTIONS.has(name)) {
+    } else if (TRANSPARENT_FUNCTIONS.has(name) || TEXT_CARRYING_FUNCTIONS.has(name) || (method !== null && TEXT_CARRYING_METHODS.has(method))) {
       this.mark(call, label);
       return;
+    } else {
+      const kinds = this.sanitizedKinds(callee);
+      if (kinds) {
+        this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, ...kinds])] });
+        return;
+      }
     }
 
     const local = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : null;
@@ -476,6 +517,25 @@ export class InputFlow {
     this.recordUse(label, call, argument, kind, `${isNew ? 'new ' : ''}${name || calleeName(callee) || 'a call'}()`);
     // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
     this.mark(call, { ...label, derived: true, whole: false });
+  }
+
+  /** The places a sanitiser call makes its argument safe for (`path.basename` → paths), if it is one. */
+  private sanitizedKinds(callee: Node): SinkKind[] | null {
+    const text = calleeText(this.sourceCode, callee);
+    const method = calleeName(callee);
+    const root = rootIdentifier(callee);
+    const module = root ? this.locals.get(root.name) : undefined;
+    for (const entry of SANITIZERS) {
+      if (entry.module) {
+        if (module !== entry.module || (entry.callee && entry.callee !== method)) continue;
+      } else if (entry.callee) {
+        if (entry.callee !== text) continue;
+      } else if (entry.method !== method || callee.type !== AST_NODE_TYPES.MemberExpression) {
+        continue;
+      }
+      return entry.kinds;
+    }
+    return null;
   }
 
   /** `res.send(x)`, `callback(null, x)`, `context.succeed(x)`: the argument goes back to the caller. */
@@ -652,17 +712,22 @@ export class InputFlow {
     const regions: Array<[number, number]> = [];
     this.guards.set(text, regions);
     for (const check of this.guardChecks()) {
-      if (!check.call.arguments.some((argument) => this.sourceCode.getText(unwrap(argument)) === text)) continue;
-      regions.push(check.region);
+      if (check.checked.some((node) => this.sourceCode.getText(unwrap(node)) === text)) regions.push(check.region);
     }
     return regions;
   }
 
-  private guardChecksCache: Array<{ call: TSESTree.CallExpression; region: [number, number] }> | null = null;
+  private guardChecksCache: Array<{ checked: Node[]; region: [number, number] }> | null = null;
 
-  private guardChecks(): Array<{ call: TSESTree.CallExpression; region: [number, number] }> {
+  /**
+   * Rejecting guards: `if (!isValid(x)) return …`, `if (typeof x !== 'string') throw …`, `if (!/^\w+$/.test(x))
+   * return res.status(400)…`, `if (!ALLOWED.includes(x)) return …`, `if (x !== 'a' && x !== 'b') return …` cover
+   * what follows them in the block; the same checks without an exit cover the block they guard. A bare presence
+   * check (`if (!x) return`) checks nothing about the value.
+   */
+  private guardChecks(): Array<{ checked: Node[]; region: [number, number] }> {
     if (this.guardChecksCache) return this.guardChecksCache;
-    const checks: Array<{ call: TSESTree.CallExpression; region: [number, number] }> = [];
+    const checks: Array<{ checked: Node[]; region: [number, number] }> = [];
     const afterInBlock = (statement: Node): [number, number] | null => {
       const block = statement.parent;
       if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
@@ -670,27 +735,61 @@ export class InputFlow {
     };
     const visit = (node: Node): void => {
       if (node.type === AST_NODE_TYPES.IfStatement) {
-        const test = unwrap(node.test);
-        const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
-        const inner = negated ? unwrap((test as TSESTree.UnaryExpression).argument) : test;
-        const call = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
-        if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isGuardCall(call)) {
-          const region = negated ? (exits(node.consequent) ? afterInBlock(node) : null) : [node.consequent.range[0], node.consequent.range[1]] as [number, number];
-          if (region) checks.push({ call, region });
-        }
+        const checked = this.checkedBy(node.test);
+        if (checked.length === 0) return;
+        const region = exits(node.consequent) ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
+        if (region) checks.push({ checked, region });
       } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
         const expression = unwrap(node.expression);
         const call = expression.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : expression;
         // `assert(x, S)`, `await schema.validate(x)`: throwing checks cover what follows them.
         if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isValidatorCall(call)) {
           const region = afterInBlock(node);
-          if (region) checks.push({ call, region });
+          if (region) checks.push({ checked: call.arguments, region });
         }
       }
     };
     for (const handler of this.handlers) walk(handler.fn.body, this.sourceCode.visitorKeys, visit);
     this.guardChecksCache = checks;
     return checks;
+  }
+
+  /** The expressions an `if` test checks the value of (not merely the presence of). */
+  private checkedBy(test: Node): Node[] {
+    const node = unwrap(test);
+    switch (node.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === '!' ? this.checkedBy(node.argument) : [];
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.checkedBy(node.argument);
+      case AST_NODE_TYPES.LogicalExpression:
+        return [...this.checkedBy(node.left), ...this.checkedBy(node.right)];
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (!['===', '!==', '==', '!='].includes(node.operator)) return [];
+        const sides = [unwrap(node.left), unwrap(node.right)];
+        const typeOf = sides.find((side) => side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof');
+        if (typeOf) return [(typeOf as TSESTree.UnaryExpression).argument];
+        // Equality with a literal leaves one known value.
+        const literal = sides.findIndex((side) => side.type === AST_NODE_TYPES.Literal || (side.type === AST_NODE_TYPES.TemplateLiteral && side.expressions.length === 0));
+        return literal >= 0 ? [sides[1 - literal]!] : [];
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (this.validators.isGuardCall(node)) return node.arguments;
+        const callee = unwrap(node.callee);
+        const method = calleeName(callee);
+        if (!method) return [];
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
+          if (method === 'match') return [callee.object];
+          if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
+          return [];
+        }
+        // A same-file predicate: `if (!isSafeName(x)) return …`.
+        return sameFileFunction(this.sourceCode, callee) ? node.arguments : [];
+      }
+      default:
+        return [];
+    }
   }
 }
 

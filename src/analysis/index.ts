@@ -4,10 +4,14 @@ import { findHandlers, type Handler } from './handlers.js';
 import { responseValues, type ResponseValue } from './responses.js';
 import { coreSettings, type CoreSettings } from './settings.js';
 import { ValidatorCatalogue } from './validators.js';
+import { findSinkPlaces, type SinkPlace } from './sinks.js';
+import type { InputLabel } from './flow.js';
+import type { SinkKind } from '../models/types.js';
 
 export type { Handler, InputKind, Platform } from './handlers.js';
 export type { InputLabel, InputUse } from './flow.js';
 export type { ResponseValue } from './responses.js';
+export type { SinkPlace } from './sinks.js';
 
 /** What the shared core knows about one file: its handlers and where their input goes. */
 export interface Analysis {
@@ -18,6 +22,24 @@ export interface Analysis {
   flow: InputFlow;
   /** What the handlers send back to their callers (computed on first use). */
   readonly responses: ResponseValue[];
+  /** The consequential places of one kind in the file, from the models catalogue (computed on first use). */
+  sinks(kind: SinkKind): readonly SinkPlace[];
+  /**
+   * The handler inputs that reach a place of `kind` as they came: not validated, not sanitised for that place,
+   * not only through a lookup, and from a source that counts for it — caller input always, an uploader's object
+   * key for paths and processes, the app's own workflow input only when `internal` is set.
+   */
+  inputAt(node: TSESTree.Node, kind: SinkKind, options?: { internal?: boolean }): InputLabel[];
+}
+
+/** Kinds of place where a name an uploader chose is dangerous. */
+const UPLOADER_KINDS = new Set<SinkKind>(['path', 'command']);
+
+export function countsAsInput(label: InputLabel, kind: SinkKind, internal = false): boolean {
+  if (label.validated || label.derived || label.whole || label.sanitizedFor.includes(kind)) return false;
+  if (label.trust === 'caller') return true;
+  if (label.trust === 'uploader') return UPLOADER_KINDS.has(kind) || internal;
+  return label.trust === 'internal' && internal;
 }
 
 const cache = new WeakMap<TSESTree.Program, Analysis>();
@@ -39,6 +61,7 @@ export function analyse(context: AnyContext): Analysis {
   const flow = new InputFlow(sourceCode, handlers, validators, settings);
   if (handlers.length > 0) flow.run();
   let responses: ResponseValue[] | undefined;
+  let places: Map<SinkKind, SinkPlace[]> | undefined;
   const analysis: Analysis = {
     settings,
     handlers,
@@ -46,6 +69,18 @@ export function analyse(context: AnyContext): Analysis {
     flow,
     get responses() {
       return (responses ??= responseValues(sourceCode, handlers));
+    },
+    sinks(kind) {
+      if (!places) {
+        places = new Map();
+        for (const place of findSinkPlaces(sourceCode, handlers, () => analysis.responses, settings.sinks)) {
+          (places.get(place.kind) ?? places.set(place.kind, []).get(place.kind)!).push(place);
+        }
+      }
+      return places.get(kind) ?? [];
+    },
+    inputAt(node, kind, options) {
+      return flow.labelsAt(node).filter((label) => countsAsInput(label, kind, options?.internal));
     },
   };
   cache.set(program, analysis);

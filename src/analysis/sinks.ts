@@ -1,0 +1,248 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isImportedSink, SINKS, type ImportedSink, type ShapeSink, type SinkKind, type SinkModel } from '../models/index.js';
+import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, walk } from '../util/ast.js';
+import type { Handler } from './handlers.js';
+import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
+import type { ResponseValue } from './responses.js';
+import { builtString, looksLikeSql } from './strings.js';
+
+type Node = TSESTree.Node;
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A consequential place in the file: the expression whose value decides what the sink does. */
+export interface SinkPlace {
+  kind: SinkKind;
+  /** The dangerous expression (an argument, an option's value, a property's value). */
+  node: Node;
+  /** The call, `new`, property or response that is the sink. */
+  sink: Node;
+  /** `exec()`, `fs.readFile()`, `UpdateExpression`: for messages. */
+  target: string;
+  entry: SinkModel | null;
+}
+
+const MONGO_MODULES = ['mongodb', 'mongoose'];
+const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
+/** Web response bodies that are JSON, never HTML. */
+const NOT_HTML = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression]);
+
+const specCache = new Map<readonly SinkModel[], ReferenceSpec<ImportedSink[]>>();
+
+/** The catalogue's import-resolved entries as one tracker spec (built once per catalogue). */
+function referenceSpec(entries: readonly SinkModel[]): ReferenceSpec<ImportedSink[]> {
+  const cached = specCache.get(entries);
+  if (cached) return cached;
+  const modules: TraceMap<ImportedSink[]> = {};
+  const globals: TraceMap<ImportedSink[]> = {};
+  for (const entry of entries) {
+    if (!isImportedSink(entry)) continue;
+    let map = entry.module ? ((modules[entry.module] ??= {}) as TraceMap<ImportedSink[]>) : globals;
+    for (const segment of entry.path) map = (map[segment] ??= {}) as TraceMap<ImportedSink[]>;
+    const types = entry.construct === 'both' ? [CALL, CONSTRUCT] : entry.construct ? [CONSTRUCT] : [CALL];
+    for (const type of types) ((map[type] as unknown as ImportedSink[] | undefined) ?? (map[type] = [] as never) as unknown as ImportedSink[]).push(entry);
+  }
+  const spec = { modules, globals };
+  specCache.set(entries, spec);
+  return spec;
+}
+
+function positions(call: Call, which: number[] | 'all' | 'last' | undefined): Node[] {
+  const args = call.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+  if (which === 'all') return args;
+  if (which === 'last') return args.slice(-1);
+  return (which ?? [0]).map((i) => call.arguments[i]).filter((a): a is TSESTree.CallExpressionArgument => !!a && a.type !== AST_NODE_TYPES.SpreadElement);
+}
+
+/** The value at an argument, or at `property` of the object literal there (`axios({ url })`). */
+function atPosition(argument: Node, property: string | undefined): Node | null {
+  if (!property) return argument;
+  return propertyValue(argument, property);
+}
+
+/** Finds every consequential place in a file, from the catalogue and the user's entries. */
+export function findSinkPlaces(
+  sourceCode: TSESLint.SourceCode,
+  handlers: readonly Handler[],
+  responses: () => readonly ResponseValue[],
+  extra: readonly SinkModel[],
+): SinkPlace[] {
+  const catalogue = extra.length > 0 ? extendedCatalogue(extra) : SINKS;
+  const places: SinkPlace[] = [];
+  const seen = new Set<string>();
+  const add = (kind: SinkKind, node: Node | null | undefined, sink: Node, target: string, entry: SinkModel | null): void => {
+    if (!node) return;
+    const key = `${kind}:${node.range[0]}:${node.range[1]}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    places.push({ kind, node, sink, target, entry });
+  };
+
+  for (const ref of findReferences(sourceCode, referenceSpec(catalogue))) {
+    const call = ref.node;
+    if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
+    const target = `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${shortText(sourceCode, call.callee)}()`;
+    for (const entry of ref.info) {
+      for (const argument of positions(call, entry.arguments)) {
+        const value = atPosition(argument, entry.property);
+        if (!value) continue;
+        if (entry.needsString && !mayBeText(value)) continue;
+        add(entry.kind, value, call, target, entry);
+      }
+    }
+  }
+
+  const shapes = catalogue.filter((e): e is ShapeSink => !isImportedSink(e));
+  if (shapes.length === 0) return places;
+  const byMethod = new Map<string, ShapeSink[]>();
+  const byKey = new Map<string, ShapeSink[]>();
+  const byResponseMethod = new Map<string, ShapeSink[]>();
+  for (const entry of shapes) {
+    if (entry.method) (byMethod.get(entry.method) ?? byMethod.set(entry.method, []).get(entry.method)!).push(entry);
+    if (entry.objectKey) (byKey.get(entry.objectKey) ?? byKey.set(entry.objectKey, []).get(entry.objectKey)!).push(entry);
+    if (entry.responseMethod) (byResponseMethod.get(entry.responseMethod) ?? byResponseMethod.set(entry.responseMethod, []).get(entry.responseMethod)!).push(entry);
+  }
+  const modules = new Set(moduleOfLocals(sourceCode).values());
+  const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
+  const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
+  const responseParams = responseParameters(handlers);
+
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = propertyName(callee);
+      if (!method) return;
+      const target = `${shortText(sourceCode, callee)}()`;
+      for (const entry of byMethod.get(method) ?? []) {
+        if (entry.evidence === 'mongo' && !(usesMongo || isCollectionReceiver(callee.object))) continue;
+        if (entry.evidence === 'document-store' && !(usesDocumentStore && isDocumentReceiver(callee.object))) continue;
+        for (const argument of positions(node, entry.arguments)) {
+          const value = atPosition(argument, entry.property && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression ? entry.property : undefined);
+          if (!value) continue;
+          if (entry.evidence === 'sql-text') {
+            const built = builtString(sourceCode, value);
+            if (!built || !looksLikeSql(built.text)) continue;
+          }
+          add(entry.kind, value, node, target, entry);
+        }
+      }
+      const responseEntries = byResponseMethod.get(method);
+      if (responseEntries && isResponseObject(sourceCode, callee.object, responseParams)) {
+        for (const entry of responseEntries) {
+          for (const argument of positions(node, entry.arguments)) {
+            if (entry.kind === 'html' && !mayBeHtml(argument)) continue;
+            if (entry.kind === 'path' && method !== 'download' && propertyValue(node.arguments[1], 'root')) continue;
+            add(entry.kind, argument, node, target, entry);
+          }
+        }
+      }
+    } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const key = keyName(node);
+      if (!key) return;
+      for (const entry of byKey.get(key) ?? []) {
+        if (entry.callee) {
+          const call = node.parent.parent;
+          const outer = call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression ? call : passedTo(sourceCode, node.parent);
+          if (!outer || !entry.callee.test(calleeName(outer.callee) ?? '')) continue;
+        }
+        if (entry.kind === 'nosql-expression' && !builtString(sourceCode, node.value)) continue;
+        add(entry.kind, node.value, node, key, entry);
+      }
+    }
+  });
+
+  // A Lambda result that answers HTML, or redirects.
+  for (const response of responses()) {
+    const value = unwrap(response.value);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const headers = propertyValue(value, 'headers');
+    const header = (name: RegExp): Node | null => {
+      const object = headers && unwrap(headers);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.Property && name.test(keyName(property) ?? '')) return property.value;
+      }
+      return null;
+    };
+    const contentType = header(/^content-type$/i);
+    if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', propertyValue(value, 'body'), value, 'the HTML response', null);
+    const status = propertyValue(value, 'statusCode');
+    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
+  }
+  return places;
+}
+
+const extendedCache = new Map<string, SinkModel[]>();
+function extendedCatalogue(extra: readonly SinkModel[]): SinkModel[] {
+  const key = JSON.stringify(extra, (_, v: unknown) => (v instanceof RegExp ? v.source : v));
+  let catalogue = extendedCache.get(key);
+  if (!catalogue) extendedCache.set(key, (catalogue = [...SINKS, ...extra]));
+  return catalogue;
+}
+
+/** A value that may be a string at run time: not a function, object or array literal, number or boolean. */
+function mayBeText(node: Node): boolean {
+  const value = unwrap(node);
+  if (isFunctionNode(value) || NOT_HTML.has(value.type)) return false;
+  return !(value.type === AST_NODE_TYPES.Literal && typeof value.value !== 'string');
+}
+
+/** A response body that may be HTML: text, not an object, array or `JSON.stringify(…)` (JSON answers). */
+function mayBeHtml(node: Node): boolean {
+  const value = unwrap(node);
+  if (!mayBeText(value)) return false;
+  return !(value.type === AST_NODE_TYPES.CallExpression && /^(JSON\.stringify|String|Number)$/.test(calleeText(value.callee)));
+}
+
+function calleeText(callee: Node): string {
+  const value = unwrap(callee);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier) return `${value.object.name}.${propertyName(value) ?? ''}`;
+  return '';
+}
+
+/** `db.collection('users')`, `User` from `mongoose.model(…)`: the receiver is a MongoDB collection or model. */
+function isCollectionReceiver(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.CallExpression && /^(collection|model)$/.test(calleeName(value.callee) ?? '');
+}
+
+/** Firestore `collection(…)`/`doc(…)` chains and Realtime Database `ref(…)`: where `.set`/`.add` store a record. */
+function isDocumentReceiver(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.CallExpression && /^(collection|doc|ref|child|push)$/.test(calleeName(value.callee) ?? '');
+}
+
+/** The call an object literal is passed to through a `const params = {…}` (`ddb.put(params)`). */
+function passedTo(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression): Call | null {
+  const holder = object.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return null;
+  for (const reference of resolveVariable(sourceCode, holder.id)?.references ?? []) {
+    const parent = reference.identifier.parent;
+    if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.some((a) => a === reference.identifier)) return parent;
+  }
+  return null;
+}
+
+/** The parameters through which handlers answer: `res`/`reply`, Koa `ctx`, Hono `c`. */
+function responseParameters(handlers: readonly Handler[]): Set<Node> {
+  const params = new Set<Node>();
+  const add = (param: TSESTree.Parameter | null): void => {
+    if (!param) return;
+    params.add(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param);
+  };
+  for (const handler of handlers) {
+    add(handler.response);
+    if (handler.inputKind === 'context') add(handler.input);
+  }
+  return params;
+}
+
+/** `res`, `res.status(302)`, `ctx`, `c`: an expression that is (or chains from) a handler's response object. */
+function isResponseObject(sourceCode: TSESLint.SourceCode, node: Node, params: Set<Node>): boolean {
+  if (params.size === 0) return false;
+  const root = rootIdentifier(node);
+  if (!root) return false;
+  const def = resolveVariable(sourceCode, root)?.defs[0];
+  return def?.type === 'Parameter' && params.has(def.name);
+}

@@ -1,0 +1,41 @@
+import type { SinkModel } from './types.js';
+
+/**
+ * SQL clients, MongoDB, DynamoDB and document stores. Their clients are built in one module and used in another,
+ * so most entries are shapes with evidence: the text reads as SQL, the file uses MongoDB, the object is a
+ * DynamoDB request.
+ */
+const SQL_METHODS = [
+  'query', 'execute', 'raw', 'prepare', 'exec', 'run', 'all', 'get', 'each', 'none', 'one', 'oneOrNone', 'many',
+  'manyOrNone', 'any', 'result', 'multi', 'task',
+];
+/** Methods that take nothing but SQL text: no evidence needed. */
+const SQL_ONLY_METHODS = [
+  'unsafe', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orderByRaw', 'joinRaw', 'selectRaw', 'fromRaw',
+  'groupByRaw', '$queryRawUnsafe', '$executeRawUnsafe',
+];
+/** MongoDB and Mongoose methods whose first argument is a filter. */
+const MONGO_FILTER_METHODS = [
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'distinct', 'exists', 'where', 'remove',
+];
+const DYNAMO_EXPRESSIONS = ['KeyConditionExpression', 'FilterExpression', 'UpdateExpression', 'ConditionExpression', 'ProjectionExpression'];
+
+export const databases: SinkModel[] = [
+  ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', property: 'sql' })),
+  ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
+  { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
+  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', property: 'sql' },
+  { kind: 'sql', module: 'sequelize', path: ['Sequelize', 'prototype', 'query'] },
+  ...MONGO_FILTER_METHODS.map((method): SinkModel => ({ kind: 'nosql-filter', method, evidence: 'mongo' })),
+  ...DYNAMO_EXPRESSIONS.map((objectKey): SinkModel => ({ kind: 'nosql-expression', objectKey })),
+  // The whole request body stored as a record: every field the caller adds is kept (mass assignment).
+  { kind: 'record', objectKey: 'Item', callee: /^(put|Put(Item)?Command|putItem|transactWrite|batchWrite)$/ },
+  { kind: 'record', objectKey: 'data', callee: /^(create|createMany|update|updateMany|upsert)$/ },
+  { kind: 'record', objectKey: '$set', callee: /^(update|updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate)$/ },
+  { kind: 'record', method: 'insertOne', evidence: 'mongo' },
+  { kind: 'record', method: 'insertMany', evidence: 'mongo' },
+  { kind: 'record', method: 'create', evidence: 'mongo' },
+  { kind: 'record', method: 'set', evidence: 'document-store' },
+  { kind: 'record', method: 'add', evidence: 'document-store' },
+];

@@ -1,0 +1,84 @@
+/**
+ * The shape of the models catalogue: what the plugin knows about platforms and libraries, as data. The core
+ * matches these entries once per file (src/analysis/sinks.ts); rules take the hits of the kinds they own.
+ */
+
+/** The consequential places input can reach. Each kind has exactly one owning rule (see `SINK_OWNERS`). */
+export type SinkKind =
+  | 'sql'
+  | 'nosql-filter'
+  | 'nosql-expression'
+  | 'command'
+  | 'code'
+  | 'deserialize'
+  | 'path'
+  | 'url'
+  | 'html'
+  | 'redirect'
+  | 'regex'
+  | 'record';
+
+export const SINK_KINDS: readonly SinkKind[] = [
+  'sql', 'nosql-filter', 'nosql-expression', 'command', 'code', 'deserialize', 'path', 'url', 'html', 'redirect', 'regex', 'record',
+];
+
+/**
+ * A sink found through an import or a global, never by a bare method name: `{ module: 'child_process', path:
+ * ['exec'] }` is `exec` from `child_process` however it is imported (`require`, `node:` prefix, destructured,
+ * renamed, namespace). Without `module` the path starts at a global (`['eval']`, `['RegExp']`).
+ */
+export interface ImportedSink {
+  kind: SinkKind;
+  module?: string;
+  path: string[];
+  /** `new X(…)` instead of `X(…)`; `'both'` for either. */
+  construct?: boolean | 'both';
+  /** Which arguments are the dangerous positions (default `[0]`). `'all'` for every argument. */
+  arguments?: number[] | 'all';
+  /** The dangerous position is this property of the object passed at the argument (`axios({ url })`). */
+  property?: string;
+  /** The value must be text built at run time (the sink also takes safe constants and functions). */
+  needsString?: boolean;
+}
+
+/**
+ * A sink that has no import to resolve, recognised by shape and evidence instead:
+ * - `method` on any receiver, with `evidence` that the call is what it looks like (`'sql-text'`: the text reads as
+ *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model).
+ * - `responseMethod` on the handler's own response or context (`res.redirect(url)`, `ctx.redirect(url)`).
+ * - `objectKey`: a property written in an object literal (`UpdateExpression: …`, `Item: …`).
+ */
+export interface ShapeSink {
+  kind: SinkKind;
+  method?: string;
+  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store';
+  responseMethod?: string;
+  objectKey?: string;
+  /** For `objectKey`: the object must be passed to a call or `new` whose name matches. */
+  callee?: RegExp;
+  arguments?: number[] | 'all' | 'last';
+  property?: string;
+}
+
+export type SinkModel = ImportedSink | ShapeSink;
+
+export const isImportedSink = (entry: SinkModel): entry is ImportedSink => 'path' in entry;
+
+/** Where input comes from, by how much the caller controls it. */
+export type Trust = 'caller' | 'uploader' | 'internal' | 'platform';
+
+/** The rule that reports each sink kind. */
+export const SINK_OWNERS: Record<SinkKind, string> = {
+  sql: 'no-sql-injection',
+  'nosql-filter': 'no-nosql-injection',
+  'nosql-expression': 'no-nosql-injection',
+  command: 'no-command-injection',
+  code: 'no-dynamic-code',
+  deserialize: 'no-unsafe-deserialization',
+  path: 'no-path-traversal',
+  url: 'no-ssrf',
+  html: 'no-html-injection',
+  redirect: 'no-open-redirect',
+  regex: 'no-regex-injection',
+  record: 'no-unvalidated-event',
+};
