@@ -20,7 +20,7 @@ import { isLogCall, isTelemetryCall } from './logging.js';
 import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
-import { EVENT_FIELD_TRUST, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
+import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
 import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
 import { SANITIZERS } from '../models/sanitizers.js';
 import type { SinkKind, Trust } from '../models/types.js';
@@ -428,12 +428,16 @@ export class InputFlow {
       return;
     }
     if (!label.whole && name === 'length') return;
+    if (name && ROUTING_HEADERS.has(name) && label.path.endsWith('.headers')) return;
     const part = this.extend(label, member, name);
     if (part) this.mark(member, !part.validated && this.isGuarded(member) ? { ...part, validated: true } : part);
   }
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
     if (method && INSPECTING_METHODS.has(method)) return;
+    // `req.get('host')`, `request.headers.get('host')`: the name this server was reached by.
+    const [first] = call.arguments;
+    if ((method === 'get' || method === 'header') && first?.type === AST_NODE_TYPES.Literal && ROUTING_HEADERS.has(String(first.value))) return;
     if (label.whole && method === 'valid') {
       // Hono `c.req.valid('json')`: what the route's validator middleware checked.
       this.mark(call, { ...label, whole: false, validated: true, source: call, sourcePath: `${label.path}.valid()` });
@@ -613,6 +617,9 @@ export class InputFlow {
     const value = unwrap(target);
     const root = rootIdentifier(value);
     if (!root) return null;
+    // `admin.database().ref(path).set(x)`, `db.collection('c').add(x)`: a call's result is a client or a reference
+    // to stored data, and writing there persists the value; it does not keep it in this container.
+    if (hasCall(value)) return null;
     // `process.env.X = v` (the slot is `process.env`) and `process.env.X.y = v`.
     if (value.type === AST_NODE_TYPES.MemberExpression && root.name === 'process' && (propertyName(value) === 'env' || processEnvRead(value))) {
       return '`process.env`';
@@ -825,4 +832,13 @@ function calleeText(sourceCode: TSESLint.SourceCode, callee: Node): string {
 function isSameParam(param: TSESTree.Parameter, identifier: Node): boolean {
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   return target === identifier;
+}
+
+/** Whether a member chain passes through a call (`a.b().c`). */
+function hasCall(node: Node): boolean {
+  for (let current = unwrap(node); ; ) {
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return true;
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+    current = unwrap(current.object);
+  }
 }

@@ -12,6 +12,8 @@ import {
   type FunctionNode,
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
+import { moduleOfLocals } from './imports.js';
+import { HTTP_EVENT_FIELDS } from '../models/aws-lambda.js';
 
 type Node = TSESTree.Node;
 
@@ -178,8 +180,14 @@ export function visitShownParts(sourceCode: TSESLint.SourceCode, root: Node, vis
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(part.callee);
         const text = sourceCode.getText(callee);
-        if (SHOWING_CALLS.has(text) || sameFileFunction(sourceCode, callee)) {
+        const helper = SHOWING_CALLS.has(text) ? null : sameFileFunction(sourceCode, callee);
+        if (SHOWING_CALLS.has(text)) {
           for (const argument of part.arguments) descend(argument, depth + 1);
+        } else if (helper) {
+          // `errorResponse(err)` shows `err` when the helper returns it; `fetchProfile(token)` does not.
+          part.arguments.forEach((argument, index) => {
+            if (returnsParameter(sourceCode, helper, index)) descend(argument, depth + 1);
+          });
         } else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'toString') {
           descend(callee.object, depth + 1);
         }
@@ -209,8 +217,15 @@ const HTTP_EVENT_TYPE = /APIGateway|ALB|LambdaFunctionURL|Http|Request/;
  * cookies): a request handler, an event typed as an API Gateway, ALB or function-URL event, or one that returns
  * `{ statusCode }`.
  */
-export function isHttpFacing(handler: Handler, responses: readonly ResponseValue[]): boolean {
+export function isHttpFacing(sourceCode: TSESLint.SourceCode, handler: Handler, responses: readonly ResponseValue[]): boolean {
   if (handler.inputKind === 'request' || handler.inputKind === 'context') return true;
+  if (handler.inputKind === 'message') return false;
+  // A handler that reads queue records, a bus event's `detail`, custom-resource fields or a WebSocket connection id
+  // answers a service, not an HTTP client, whatever its result looks like.
+  const reads = eventFieldsRead(sourceCode, handler);
+  if ([...reads].some((field) => !HTTP_COMPATIBLE_FIELDS.has(field))) return false;
+  // WebSocket routes answer through the management API; a route's own result reaches nobody unless configured.
+  if ([...moduleOfLocals(sourceCode).values()].includes('@aws-sdk/client-apigatewaymanagementapi')) return false;
   const input = handler.input;
   const annotation = input && 'typeAnnotation' in input ? input.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
@@ -228,4 +243,102 @@ export function isHttpFacing(handler: Handler, responses: readonly ResponseValue
     const value = unwrap(r.value);
     return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'statusCode');
   });
+}
+
+/** Top-level fields of an HTTP event (and `requestContext.*` fields of REST and HTTP APIs). */
+const HTTP_COMPATIBLE_FIELDS = new Set([
+  ...HTTP_EVENT_FIELDS, 'requestContext', 'httpMethod', 'resource', 'path', 'stageVariables', 'isBase64Encoded', 'version',
+  'routeKey', 'requestContext.authorizer', 'requestContext.identity', 'requestContext.http', 'requestContext.requestId',
+  'requestContext.accountId', 'requestContext.stage', 'requestContext.path', 'requestContext.httpMethod',
+  'requestContext.domainName', 'requestContext.apiId', 'requestContext.routeKey', 'requestContext.requestTimeEpoch', 'requestContext.time',
+]);
+
+const readsCache = new WeakMap<Handler, Set<string>>();
+
+/** The fields a Lambda handler reads off its event: `body`, `Records`, `requestContext.connectionId`… */
+export function eventFieldsRead(sourceCode: TSESLint.SourceCode, handler: Handler): Set<string> {
+  const cached = readsCache.get(handler);
+  if (cached) return cached;
+  const fields = new Set<string>();
+  readsCache.set(handler, fields);
+  const input = handler.input && (handler.input.type === AST_NODE_TYPES.AssignmentPattern ? handler.input.left : handler.input);
+  if (!input || handler.inputKind !== 'event') return fields;
+  const fromPattern = (pattern: Node, prefix: string): void => {
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const name = keyName(property);
+      if (!name) continue;
+      fields.add(prefix + name);
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (!prefix && name === 'requestContext') fromPattern(value, 'requestContext.');
+    }
+  };
+  if (input.type === AST_NODE_TYPES.ObjectPattern) {
+    fromPattern(input, '');
+    return fields;
+  }
+  if (input.type !== AST_NODE_TYPES.Identifier) return fields;
+  const name = input.name;
+  const isInput = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  walk(handler.fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && isInput(unwrap(node.object))) {
+      const field = propertyName(node);
+      if (!field) return;
+      fields.add(field);
+      const outer = node.parent;
+      if (field === 'requestContext' && outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === node) {
+        const inner = propertyName(outer);
+        if (inner) fields.add(`requestContext.${inner}`);
+      }
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && isInput(unwrap(node.init))) {
+      fromPattern(node.id, '');
+    }
+  });
+  return fields;
+}
+
+/** Whether a same-file function's return values mention its parameter at `index`. */
+function returnsParameter(sourceCode: TSESLint.SourceCode, fn: FunctionNode, index: number): boolean {
+  const param = fn.params[index];
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (!target) return false;
+  if (target.type !== AST_NODE_TYPES.Identifier) return true;
+  return returnsOf(sourceCode, fn).some((value) => {
+    let found = false;
+    walk(value, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.Identifier && node.name === target.name) found = true;
+    });
+    return found;
+  });
+}
+
+/** A `try` block with nothing in it that can throw (literals, object and array literals, `JSON.stringify` of them). */
+export function cannotThrow(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement): boolean {
+  let safe = true;
+  walk(block, sourceCode.visitorKeys, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.TemplateElement:
+      case AST_NODE_TYPES.Identifier:
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        // Only as the callee `JSON.stringify`, checked below.
+        if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return;
+        safe = false;
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        if (sourceCode.getText(node.callee) !== 'JSON.stringify') safe = false;
+        return;
+      default:
+        safe = false;
+    }
+  });
+  return safe;
 }

@@ -71,6 +71,14 @@ export function findSinkPlaces(
   const seen = new Set<string>();
   const add = (kind: SinkKind, node: Node | null | undefined, sink: Node, target: string, entry: SinkModel | null): void => {
     if (!node) return;
+    if (kind === 'url' || kind === 'redirect') {
+      // Only what decides where the request or the browser goes: the scheme and host, not a path under a fixed host.
+      for (const part of addressParts(sourceCode, node, 0)) addPlace(kind, part, sink, target, entry);
+      return;
+    }
+    addPlace(kind, node, sink, target, entry);
+  };
+  const addPlace = (kind: SinkKind, node: Node, sink: Node, target: string, entry: SinkModel | null): void => {
     const key = `${kind}:${node.range[0]}:${node.range[1]}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -170,6 +178,68 @@ export function findSinkPlaces(
     if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
   }
   return places;
+}
+
+/**
+ * A URL's text is settled once it has `scheme://host/`, starts with one `/` (a path on this site), or has a value
+ * followed by `/` (`${base}/…`: the base decides the host).
+ */
+const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u0000[/?#]/i;
+
+/**
+ * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,
+ * for `${base}/items` the `base`. Follows a `const` that holds the template.
+ */
+function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Node[] {
+  const value = unwrap(node);
+  const pieces = concatenation(value);
+  if (pieces) {
+    const parts: Node[] = [];
+    let prefix = '';
+    for (const piece of pieces) {
+      if (SETTLED_ADDRESS.test(prefix)) break;
+      const text = constantText(piece);
+      if (text !== null) prefix += text;
+      else {
+        parts.push(piece);
+        prefix += '\u0000';
+      }
+    }
+    return parts;
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const def = resolveVariable(sourceCode, value)?.defs[0];
+    const holder = def?.node;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && holder.parent.kind === 'const' && holder.id === def!.name) {
+      const init = unwrap(holder.init);
+      if (concatenation(init)) return addressParts(sourceCode, init, depth + 1);
+    }
+  }
+  return [node];
+}
+
+/** The operands of a template literal or a `+` chain, in order; null for anything else. */
+function concatenation(node: Node): Node[] | null {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const pieces: Node[] = [];
+    node.quasis.forEach((quasi, i) => {
+      pieces.push(quasi);
+      const expression = node.expressions[i];
+      if (expression) pieces.push(expression);
+    });
+    return pieces;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    return [...(concatenation(unwrap(node.left)) ?? [node.left]), ...(concatenation(unwrap(node.right)) ?? [node.right])];
+  }
+  return null;
+}
+
+function constantText(node: Node): string | null {
+  if (node.type === AST_NODE_TYPES.TemplateElement) return node.value.cooked ?? node.value.raw;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return String(value.value);
+  return null;
 }
 
 const extendedCache = new Map<string, SinkModel[]>();

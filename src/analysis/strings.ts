@@ -91,3 +91,34 @@ export function looksLikeSql(text: string): boolean {
     text,
   );
 }
+
+/**
+ * A value fixed at deploy time: `process.env.X`, or a `const` holding one (`const { TABLE } = process.env`,
+ * `const region = process.env.AWS_REGION ?? 'us-east-1'`). Mixing those into a query or command is configuration.
+ */
+export function isDeployTimeValue(sourceCode: TSESLint.SourceCode, node: Node, depth = 0): boolean {
+  const value = unwrap(node);
+  if (isConstant(sourceCode, value)) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(value.object);
+    return object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'env' && unwrap(object.object).type === AST_NODE_TYPES.Identifier && (unwrap(object.object) as TSESTree.Identifier).name === 'process';
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isDeployTimeValue(sourceCode, value.left, depth) && isDeployTimeValue(sourceCode, value.right, depth);
+  if (value.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const declarator = def?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== 'const' || !declarator.init) return false;
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const init = unwrap(declarator.init);
+    return init.type === AST_NODE_TYPES.MemberExpression && propertyName(init) === 'env';
+  }
+  return isDeployTimeValue(sourceCode, declarator.init, depth + 1);
+}
+
+/** Whether any value mixed into a string is a parameter of the function around it (a helper building text). */
+export function usesParameter(sourceCode: TSESLint.SourceCode, values: readonly Node[]): boolean {
+  return values.some((node) => {
+    const root = unwrap(node).type === AST_NODE_TYPES.Identifier ? (unwrap(node) as TSESTree.Identifier) : null;
+    return !!root && resolveVariable(sourceCode, root)?.defs[0]?.type === 'Parameter';
+  });
+}

@@ -62,4 +62,7 @@ export const STRING_EVENT_FIELDS = new Set([
 export const STRING_REQUEST_FIELDS = new Set(['params', 'headers', 'header', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname', 'get', 'param', 'querystring', 'href', 'host', 'ip']);
 
 /** Request properties an authentication layer sets, not the caller (`req.user` from passport, `req.auth`). */
-export const SERVER_SET_REQUEST_FIELDS = new Set(['user', 'auth', 'session']);
+export const SERVER_SET_REQUEST_FIELDS = new Set(['user', 'auth', 'session', 'hostname', 'host', 'protocol']);
+
+/** Headers that name this server (the request reached it by them), not a place the caller can send others to. */
+export const ROUTING_HEADERS = new Set(['host', 'Host', ':authority']);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
-import { builtString } from '../analysis/strings.js';
+import { builtString, isDeployTimeValue, usesParameter } from '../analysis/strings.js';
 import { isConstant, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -100,6 +100,13 @@ export default createRule<[], MessageIds>({
           const label = analyse(context).flow.labelOf(culprit);
           const fromInput = !!label && !label.derived && !label.whole;
           if (!fromInput && ref.info !== 'file' && !builtString(sourceCode, culprit) && unwrap(culprit).type !== AST_NODE_TYPES.Identifier) continue;
+          if (!fromInput) {
+            const values = builtString(sourceCode, culprit)?.values ?? [culprit];
+            if (values.every((value) => isDeployTimeValue(sourceCode, value))) continue;
+            // A script outside any handler (a setup CLI) builds commands from its own prompts; a helper's parameters
+            // may be anyone's.
+            if (analyse(context).handlers.length === 0 && !usesParameter(sourceCode, values)) continue;
+          }
           const template = unwrap(culprit);
           const rewrite =
             ref.info === SHELL && template.type === AST_NODE_TYPES.TemplateLiteral && culprit === command ? execFileRewrite(sourceCode, call, template) : null;

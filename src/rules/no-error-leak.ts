@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { analyse } from '../analysis/index.js';
-import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
+import { cannotThrow, isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { findCredential, isSecretName } from '../analysis/secrets.js';
 import { calleeName, processEnvRead, propertyName, resolveVariable, rootIdentifier, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -19,7 +19,8 @@ type Node = TSESTree.Node;
 function isCaughtError(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): boolean {
   const def = resolveVariable(sourceCode, identifier)?.defs[0];
   if (!def) return false;
-  if (def.type === 'CatchClause') return true;
+  // A `catch` after a block that cannot throw never runs.
+  if (def.type === 'CatchClause') return !(def.node.parent?.type === AST_NODE_TYPES.TryStatement && cannotThrow(sourceCode, def.node.parent.block));
   if (def.type !== 'Parameter') return false;
   const fn = def.node as TSESTree.FunctionLike;
   const call = fn.parent;
@@ -134,10 +135,11 @@ export default createRule<Options, MessageIds>({
         const analysis = analyse(context);
         if (analysis.handlers.length > 0) {
           const responses = analysis.responses;
-          const httpFacing = new Map(analysis.handlers.map((h) => [h, isHttpFacing(h, responses)]));
+          const httpFacing = new Map(analysis.handlers.map((h) => [h, isHttpFacing(sourceCode, h, responses)]));
           for (const response of responses) {
-            // `callback(err)` only reaches the caller in HTTP-facing handlers; elsewhere it asks Lambda to retry.
-            if (response.via === 'callback-error' && !httpFacing.get(response.handler)) continue;
+            // Workers, stream and trigger handlers answer a service, not a person. `callback(err)` makes API Gateway
+            // answer a bare 502 (the error is not sent), and a service retries on it.
+            if (!httpFacing.get(response.handler) || response.via === 'callback-error') continue;
             visitShownParts(sourceCode, response.value, judge);
           }
         }

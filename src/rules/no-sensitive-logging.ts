@@ -51,7 +51,7 @@ export default createRule<Options, MessageIds>({
         if (!isLogCall(node)) return;
         const analysis = analyse(context);
         const { flow } = analysis;
-        const httpFacing = (handler: Handler): boolean => isHttpFacing(handler, analysis.responses);
+        const httpFacing = (handler: Handler): boolean => isHttpFacing(sourceCode, handler, analysis.responses);
         const reported = new Set<TSESTree.Node>();
         const report = (part: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void => {
           if (reported.has(part)) return;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
-import { builtString, looksLikeSql } from '../analysis/strings.js';
+import { builtString, isDeployTimeValue, looksLikeSql } from '../analysis/strings.js';
 import { calleeName, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -89,6 +89,7 @@ export default createRule<[], MessageIds>({
       if (!built || !(sqlOnly || looksLikeSql(built.text))) return;
       const label = analyse(context).flow.labelOf(argument);
       const fromInput = !!label && !label.derived && !label.whole;
+      if (!fromInput && built.values.every((value) => isDeployTimeValue(sourceCode, value))) return;
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const template = unwrap(argument);
       if (template.type === AST_NODE_TYPES.TemplateLiteral && call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === argument) {

@@ -65,7 +65,12 @@ export default createRule<Options, 'unvalidated'>({
             }
           }
         }
+        // Several reads of one input in one expression (`typeof event.body === 'object' ? event.body : JSON.parse(event.body)`) are one report.
+        const reported = new Set<string>();
         for (const [source, { place, path }] of first) {
+          const key = `${path}:${source.loc.start.line}:${place.node.range[0]}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
           context.report({ node: source, messageId: 'unvalidated', data: { path, place: PLACE[place.kind], target: place.target } });
         }
       },
