@@ -14,6 +14,7 @@ import {
   walk,
   type FunctionNode,
 } from '../util/ast.js';
+import { addressCheckedBy } from './address-guards.js';
 import type { Handler } from './handlers.js';
 import { moduleOfLocals } from './imports.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
@@ -62,6 +63,19 @@ export interface InputUse {
   /** Human-readable target: `ddb.send()`, `the response`, `module variable cache`. */
   target: string;
 }
+
+/**
+ * A check in the code and the statements it covers; `kinds` null when it validates the value for every place, else
+ * the places it makes the value safe for.
+ */
+interface GuardCheck {
+  checked: Node[];
+  region: [number, number];
+  kinds: readonly SinkKind[] | null;
+}
+
+/** Where a pinned address is safe: the request goes, and the browser is sent, only where the code allows. */
+const ADDRESS_KINDS: readonly SinkKind[] = ['url', 'redirect'];
 
 /** How many distinct input sources one expression tracks; beyond that, more add nothing a user needs. */
 const MAX_LABELS_PER_NODE = 8;
@@ -148,7 +162,7 @@ export class InputFlow {
   private readonly worklist: Array<[Node, InputLabel]> = [];
   private readonly handlerOf = new Map<FunctionNode, Handler>();
   private readonly trusted: Set<string>;
-  private readonly guards = new Map<string, Array<[number, number]>>();
+  private readonly guards = new Map<string, GuardCheck[]>();
   private readonly useKeys = new Set<string>();
   private readonly locals: Map<string, string>;
 
@@ -230,7 +244,7 @@ export class InputFlow {
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const id = reference.identifier;
-      this.mark(id, this.isGuarded(id) ? { ...label, validated: true } : label);
+      this.mark(id, this.guarded(id, label));
     }
   }
 
@@ -430,7 +444,7 @@ export class InputFlow {
     if (!label.whole && name === 'length') return;
     if (name && ROUTING_HEADERS.has(name) && label.path.endsWith('.headers')) return;
     const part = this.extend(label, member, name);
-    if (part) this.mark(member, !part.validated && this.isGuarded(member) ? { ...part, validated: true } : part);
+    if (part) this.mark(member, this.guarded(member, part));
   }
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
@@ -707,34 +721,38 @@ export class InputFlow {
    * `if (!check(x)) return …;` or `assert(x, S);` validates `x` for the statements after it in the same block, and
    * `if (check(x)) { … }` inside the block it guards. Keyed by the checked expression's text.
    */
-  private isGuarded(read: Node): boolean {
+  private guarded(read: Node, label: InputLabel): InputLabel {
+    if (label.validated) return label;
     const text = this.sourceCode.getText(read);
-    const regions = this.guardRegions(text);
-    return regions.some(([start, end]) => read.range[0] >= start && read.range[1] <= end);
+    let result = label;
+    for (const { region, kinds } of this.guardRegions(text)) {
+      if (read.range[0] < region[0] || read.range[1] > region[1]) continue;
+      if (!kinds) return { ...label, validated: true };
+      result = { ...result, sanitizedFor: [...new Set([...result.sanitizedFor, ...kinds])] };
+    }
+    return result;
   }
 
-  private guardRegions(text: string): Array<[number, number]> {
+  private guardRegions(text: string): GuardCheck[] {
     const cached = this.guards.get(text);
     if (cached) return cached;
-    const regions: Array<[number, number]> = [];
+    const regions = this.guardChecks().filter((check) => check.checked.some((node) => this.sourceCode.getText(unwrap(node)) === text));
     this.guards.set(text, regions);
-    for (const check of this.guardChecks()) {
-      if (check.checked.some((node) => this.sourceCode.getText(unwrap(node)) === text)) regions.push(check.region);
-    }
     return regions;
   }
 
-  private guardChecksCache: Array<{ checked: Node[]; region: [number, number] }> | null = null;
+  private guardChecksCache: GuardCheck[] | null = null;
 
   /**
    * Rejecting guards: `if (!isValid(x)) return …`, `if (typeof x !== 'string') throw …`, `if (!/^\w+$/.test(x))
    * return res.status(400)…`, `if (!ALLOWED.includes(x)) return …`, `if (x !== 'a' && x !== 'b') return …` cover
    * what follows them in the block; the same checks without an exit cover the block they guard. A bare presence
-   * check (`if (!x) return`) checks nothing about the value.
+   * check (`if (!x) return`) checks nothing about the value. Checks that pin only where a URL points (a relative
+   * path, a host allow-list: see `addressCheckedBy`) make the value safe for requests and redirects alone.
    */
-  private guardChecks(): Array<{ checked: Node[]; region: [number, number] }> {
+  private guardChecks(): GuardCheck[] {
     if (this.guardChecksCache) return this.guardChecksCache;
-    const checks: Array<{ checked: Node[]; region: [number, number] }> = [];
+    const checks: GuardCheck[] = [];
     const afterInBlock = (statement: Node): [number, number] | null => {
       const block = statement.parent;
       if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
@@ -743,16 +761,19 @@ export class InputFlow {
     const visit = (node: Node): void => {
       if (node.type === AST_NODE_TYPES.IfStatement) {
         const checked = this.checkedBy(node.test);
-        if (checked.length === 0) return;
+        const pinned = addressCheckedBy(this.sourceCode, node.test, checked);
+        if (checked.length === 0 && pinned.length === 0) return;
         const region = exits(node.consequent) ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
-        if (region) checks.push({ checked, region });
+        if (!region) return;
+        if (checked.length > 0) checks.push({ checked, region, kinds: null });
+        if (pinned.length > 0) checks.push({ checked: pinned, region, kinds: ADDRESS_KINDS });
       } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
         const expression = unwrap(node.expression);
         const call = expression.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : expression;
         // `assert(x, S)`, `await schema.validate(x)`: throwing checks cover what follows them.
         if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isValidatorCall(call)) {
           const region = afterInBlock(node);
-          if (region) checks.push({ checked: call.arguments, region });
+          if (region) checks.push({ checked: call.arguments, region, kinds: null });
         }
       }
     };

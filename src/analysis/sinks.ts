@@ -4,6 +4,7 @@ import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resol
 import type { Handler } from './handlers.js';
 import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
+import { startsLikeHtml } from './content-type.js';
 import { builtString, looksLikeSql } from './strings.js';
 
 type Node = TSESTree.Node;
@@ -104,10 +105,12 @@ export function findSinkPlaces(
   const byMethod = new Map<string, ShapeSink[]>();
   const byKey = new Map<string, ShapeSink[]>();
   const byResponseMethod = new Map<string, ShapeSink[]>();
+  const byResponseProperty = new Map<string, ShapeSink[]>();
   for (const entry of shapes) {
     if (entry.method) (byMethod.get(entry.method) ?? byMethod.set(entry.method, []).get(entry.method)!).push(entry);
     if (entry.objectKey) (byKey.get(entry.objectKey) ?? byKey.set(entry.objectKey, []).get(entry.objectKey)!).push(entry);
     if (entry.responseMethod) (byResponseMethod.get(entry.responseMethod) ?? byResponseMethod.set(entry.responseMethod, []).get(entry.responseMethod)!).push(entry);
+    if (entry.responseProperty) (byResponseProperty.get(entry.responseProperty) ?? byResponseProperty.set(entry.responseProperty, []).get(entry.responseProperty)!).push(entry);
   }
   const modules = new Set(moduleOfLocals(sourceCode).values());
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
@@ -143,6 +146,13 @@ export function findSinkPlaces(
             add(entry.kind, argument, node, target, entry);
           }
         }
+      }
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const entries = byResponseProperty.get(propertyName(node.left) ?? '');
+      if (!entries || !isResponseObject(sourceCode, node.left.object, responseParams)) return;
+      for (const entry of entries) {
+        if (entry.kind === 'html' && !(mayBeHtml(node.right) && startsLikeHtml(sourceCode, node.right))) continue;
+        add(entry.kind, node.right, node, shortText(sourceCode, node.left), entry);
       }
     } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
       const key = keyName(node);
@@ -180,6 +190,12 @@ export function findSinkPlaces(
   return places;
 }
 
+/** The address the request being handled was sent to (`request.url`, `req.nextUrl.origin`). */
+const OWN_ADDRESS = /^[\w$]+\.(?:url|nextUrl(?:\.(?:origin|href))?)$/;
+
+/** Request options that decide where a request goes (its path, query and body do not). */
+const ADDRESS_OPTIONS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'hostname', 'protocol', 'origin', 'socketPath', 'href']);
+
 /**
  * A URL's text is settled once it has `scheme://host/`, starts with one `/` (a path on this site), or has a value
  * followed by `/` (`${base}/…`: the base decides the host).
@@ -192,6 +208,23 @@ const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u
  */
 function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Node[] {
   const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    // Request options (`http.request({ hostname, path })`, `axios.request({ url })`): the keys that say where.
+    return value.properties.flatMap((property) => {
+      if (property.type === AST_NODE_TYPES.SpreadElement) return [property.argument];
+      return ADDRESS_OPTIONS.has(keyName(property) ?? '') ? addressParts(sourceCode, property.value, depth) : [];
+    });
+  }
+  if (value.type === AST_NODE_TYPES.NewExpression && calleeName(value.callee) === 'URL' && value.arguments.length === 2) {
+    // `new URL(input, base)`: an absolute `input` replaces the base; a fixed relative one leaves the base to decide.
+    const [relative, base] = value.arguments as Node[];
+    const parts = constantText(relative!) === null ? addressParts(sourceCode, relative!, depth) : [];
+    if (parts.length > 0) return parts;
+    const head = concatenation(unwrap(relative!))?.[0] ?? relative!;
+    // `new URL('/login', request.url)`: the request's own address keeps the browser on this site.
+    if (/^[a-z][\w+.-]*:/i.test(constantText(head) ?? '') || OWN_ADDRESS.test(sourceCode.getText(unwrap(base!)))) return [];
+    return addressParts(sourceCode, base!, depth);
+  }
   const pieces = concatenation(value);
   if (pieces) {
     const parts: Node[] = [];
@@ -315,4 +348,9 @@ function isResponseObject(sourceCode: TSESLint.SourceCode, node: Node, params: S
   if (!root) return false;
   const def = resolveVariable(sourceCode, root)?.defs[0];
   return def?.type === 'Parameter' && params.has(def.name);
+}
+
+/** A place's target as a message names it: `` `res.redirect()` ``, or prose such as "the `Location` header". */
+export function sinkName(place: SinkPlace): string {
+  return place.target.startsWith('the ') ? place.target : `\`${place.target}\``;
 }

@@ -46,6 +46,7 @@ export interface ImportedSink {
  * - `method` on any receiver, with `evidence` that the call is what it looks like (`'sql-text'`: the text reads as
  *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model).
  * - `responseMethod` on the handler's own response or context (`res.redirect(url)`, `ctx.redirect(url)`).
+ * - `responseProperty`: a property of the handler's response or context that is assigned (Koa `ctx.body = …`).
  * - `objectKey`: a property written in an object literal (`UpdateExpression: …`, `Item: …`).
  */
 export interface ShapeSink {
@@ -53,6 +54,7 @@ export interface ShapeSink {
   method?: string;
   evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store';
   responseMethod?: string;
+  responseProperty?: string;
   objectKey?: string;
   /** For `objectKey`: the object must be passed to a call or `new` whose name matches. */
   callee?: RegExp;

@@ -10,6 +10,8 @@ export const webFrameworks: SinkModel[] = [
   { kind: 'html', responseMethod: 'write' },
   { kind: 'html', responseMethod: 'end' },
   { kind: 'html', responseMethod: 'html' },
+  // Koa answers `text/html` for a string body that starts with `<` (`ctx.body`, `ctx.response.body`).
+  { kind: 'html', responseProperty: 'body' },
   { kind: 'redirect', responseMethod: 'redirect', arguments: 'last' },
   { kind: 'redirect', responseMethod: 'location' },
   { kind: 'path', responseMethod: 'sendFile' },
