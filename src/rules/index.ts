@@ -3,6 +3,7 @@ import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
 import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noHtmlInjection from './no-html-injection.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noOpenRedirect from './no-open-redirect.js';
@@ -10,6 +11,7 @@ import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
+import noSsrf from './no-ssrf.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUserEnumeration from './no-user-enumeration.js';
@@ -22,6 +24,7 @@ export const rules = {
   'no-dynamic-code': noDynamicCode,
   'no-error-leak': noErrorLeak,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-html-injection': noHtmlInjection,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
   'no-open-redirect': noOpenRedirect,
@@ -29,6 +32,7 @@ export const rules = {
   'no-public-storage': noPublicStorage,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
+  'no-ssrf': noSsrf,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-user-enumeration': noUserEnumeration,
