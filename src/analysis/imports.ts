@@ -24,7 +24,7 @@ export interface ModuleReference<T> {
 }
 
 const NODE_BUILTINS = new Set([
-  'child_process', 'vm', 'fs', 'fs/promises', 'path', 'http', 'https', 'crypto', 'querystring', 'url', 'util',
+  'child_process', 'vm', 'fs', 'fs/promises', 'path', 'http', 'https', 'crypto', 'querystring', 'url', 'util', 'net', 'tls',
 ]);
 
 /** Node built-ins can be imported as `x` or `node:x`; the trace maps name each once. */

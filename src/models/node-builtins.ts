@@ -41,4 +41,5 @@ export const nodeBuiltins: SinkModel[] = [
   { kind: 'url', module: 'https', path: ['get'] },
   { kind: 'url', module: 'net', path: ['connect'], arguments: [0, 1] },
   { kind: 'url', module: 'net', path: ['createConnection'], arguments: [0, 1] },
+  { kind: 'url', module: 'tls', path: ['connect'], arguments: [0, 1] },
 ];

@@ -1,0 +1,80 @@
+import rule from '../../src/rules/no-html-injection.js';
+import { testRule } from '../rule-tester.js';
+
+/** An Express route in a file that creates the app. */
+const route = (body: string, imports = ''): string => `${imports}import express from 'express';\nconst app = express();\napp.get('/hello', (req, res) => {\n${body}\n});`;
+
+testRule('no-html-injection', rule, {
+  valid: [
+    // Escaped or sanitised for HTML.
+    route('  res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`);', "import escapeHtml from 'escape-html';\n"),
+    route("  const name = he.encode(String(req.query.name));\n  res.status(200).send('<p>' + name + '</p>');", "import he from 'he';\n"),
+    route('  res.send(`<p>${_.escape(req.query.q)}</p>`);', "import _ from 'lodash';\n"),
+    route('  res.send(DOMPurify.sanitize(req.body.bio));', "import DOMPurify from 'isomorphic-dompurify';\n"),
+    // JSON answers, numbers, and another declared type.
+    route('  res.send({ name: req.query.name });'),
+    route('  res.json({ greeting: `Hello ${req.query.name}` });'),
+    route('  res.send(`Found ${Number(req.query.count)} results`);'),
+    route("  res.type('text/plain').send(`Hello ${req.query.name}`);"),
+    route("  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify({ q: req.query.q }));"),
+    // An untyped `res.end` that cannot start like a page is not sniffed as HTML.
+    route('  res.end(`Hello ${req.query.name}`);'),
+    // Koa answers text/plain unless the body starts with `<`.
+    "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/hi', (ctx) => {\n  ctx.body = `Hello ${ctx.query.name}`;\n});",
+    // Hono's `html` tag escapes what it interpolates; `c.text` is plain text.
+    "import { Hono } from 'hono';\nimport { html } from 'hono/html';\nconst app = new Hono();\napp.get('/p', (c) => c.html(html`<p>${c.req.query('name')}</p>`));\napp.get('/t', (c) => c.text(`Hello ${c.req.query('name')}`));",
+    // Fastify answers text/plain for a string.
+    "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/hi', async (request, reply) => reply.send(`Hello ${request.query.name}`));",
+    // A Lambda result that is JSON.
+    'export const handler = async (event) => ({ statusCode: 200, headers: { \'Content-Type\': \'application/json\' }, body: JSON.stringify({ q: event.queryStringParameters.q }) });',
+  ],
+  invalid: [
+    {
+      code: route('  res.send(`<h1>Hello ${req.query.name}</h1>`);'),
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'req.query.name', target: '`res.send()`' }, line: 4, column: 12 }],
+    },
+    {
+      // Express answers text/html for any string.
+      code: route('  res.status(404).send(`No user ${req.params.id}`);'),
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'req.params.id', target: '`res.status(404).send()`' }, line: 4, column: 24 }],
+    },
+    {
+      code: route("  const { bio } = req.body;\n  res.write('<section>' + bio + '</section>');\n  res.end();"),
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'req.body.bio', target: '`res.write()`' }, line: 5, column: 13 }],
+    },
+    {
+      code: route("  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });\n  res.end(`Results for ${req.query.q}`);"),
+      errors: [{ messageId: 'htmlFromInput', line: 5, column: 11 }],
+    },
+    {
+      code: 'export const handler = async (event) => {\n  const q = event.queryStringParameters.q;\n  return {\n    statusCode: 200,\n    headers: { \'Content-Type\': \'text/html\' },\n    body: `<p>No results for ${q}</p>`,\n  };\n};',
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'event.queryStringParameters.q', target: 'the HTML response' }, line: 6, column: 11 }],
+    },
+    {
+      code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/hi', (ctx) => {\n  ctx.body = `<p>Hello ${ctx.query.name}</p>`;\n});",
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'ctx.query.name', target: '`ctx.body`' }, line: 4, column: 14 }],
+    },
+    {
+      // The caller picks the first character, so Koa may answer text/html.
+      code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/echo', (ctx) => {\n  ctx.body = ctx.query.text;\n});",
+      errors: [{ messageId: 'htmlFromInput', line: 4, column: 14 }],
+    },
+    {
+      code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/u/:name', (c) => {\n  const name = c.req.param('name');\n  return c.html(`<h1>${name}</h1>`);\n});",
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'c.req.param()', target: '`c.html()`' }, line: 5, column: 17 }],
+    },
+    {
+      code: "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/p', async (request, reply) => {\n  reply.type('text/html').send(`<p>${request.query.name}</p>`);\n});",
+      errors: [{ messageId: 'htmlFromInput', line: 4, column: 32 }],
+    },
+  ],
+  tsValid: [
+    "import type { Request, Response } from 'express';\nimport express from 'express';\nconst app = express();\napp.get('/n', (req: Request, res: Response) => {\n  res.send(`<p>${parseInt(req.query.page as string, 10)}</p>`);\n});",
+  ],
+  tsInvalid: [
+    {
+      code: "import type { Request, Response } from 'express';\nimport express from 'express';\nconst app = express();\napp.get('/n', (req: Request, res: Response) => {\n  const name = req.query.name as string;\n  res.send(`<p>Welcome, ${name}!</p>`);\n});",
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'req.query.name', target: '`res.send()`' }, line: 6, column: 12 }],
+    },
+  ],
+});
