@@ -1,10 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { declaredContentType, isHtmlType, startsLikeHtml } from '../analysis/content-type.js';
-import { analyse, type SinkPlace } from '../analysis/index.js';
+import { analyse, type Analysis, type SinkPlace } from '../analysis/index.js';
 import { moduleOfLocals } from '../analysis/imports.js';
 import { sinkName } from '../analysis/sinks.js';
 import { isImportedSink } from '../models/types.js';
+import { resolveVariable, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'htmlFromInput' | 'suggestEscape';
 
 /** Fastify answers `text/plain` for a string `reply.send`. */
 const PLAIN_TEXT_FRAMEWORKS = ['fastify'];
@@ -25,7 +28,31 @@ function rendersAsHtml(sourceCode: TSESLint.SourceCode, place: SinkPlace, fastif
   return startsLikeHtml(sourceCode, place.node);
 }
 
-export default createRule<[], 'htmlFromInput'>({
+/** The operands of a template literal or `+` chain that carry input; null when the value is not built there. */
+function inputPieces(analysis: Analysis, node: TSESTree.Node): TSESTree.Node[] | null {
+  const value = unwrap(node);
+  let pieces: TSESTree.Node[];
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) pieces = value.expressions;
+  else if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') pieces = [...(inputPieces(analysis, value.left) ?? [value.left]), value.right];
+  else return null;
+  return pieces.filter((piece) => analysis.inputAt(piece, 'html').length > 0);
+}
+
+/**
+ * Whether a piece is the caller's text itself (a read of input, a property of it, or a variable holding such a read),
+ * not markup the code built from it (`row(x)`, `` const cell = `<td>${x}</td>` ``): escaping markup would show its tags.
+ */
+function isPlainInput(analysis: Analysis, sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  const readHere = (expression: TSESTree.Node): boolean => analysis.inputAt(expression, 'html').some((label) => label.source === unwrap(expression));
+  if (value.type === AST_NODE_TYPES.MemberExpression || readHere(value)) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const holder = resolveVariable(sourceCode, value)?.defs[0]?.node;
+  const init = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init ? unwrap(holder.init) : null;
+  return !!init && (init.type === AST_NODE_TYPES.MemberExpression || readHere(init));
+}
+
+export default createRule<[], MessageIds>({
   name: 'no-html-injection',
   meta: {
     type: 'problem',
@@ -34,24 +61,39 @@ export default createRule<[], 'htmlFromInput'>({
       recommended: 'recommended',
       cwe: ['CWE-79'],
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
+      suggestEscape: 'Escape the input with `{{escaper}}(…)`.',
       htmlFromInput:
         '`{{path}}` is put unescaped into HTML ({{target}}): markup in it runs as script in users\' browsers. Escape it (escape-html, he), or send JSON.',
     },
   },
   defaultOptions: [],
   create(context) {
+    const { sourceCode } = context;
     return {
       'Program:exit'() {
         const analysis = analyse(context);
         if (analysis.handlers.length === 0) return;
-        const modules = new Set(moduleOfLocals(context.sourceCode).values());
+        const modules = new Set(moduleOfLocals(sourceCode).values());
         const fastify = PLAIN_TEXT_FRAMEWORKS.some((m) => modules.has(m));
+        // The fix needs no new import only when the file already has escape-html.
+        const escaper = [...moduleOfLocals(sourceCode)].find(([, module]) => module === 'escape-html')?.[0];
         for (const place of analysis.sinks('html')) {
-          const [label] = analysis.inputAt(place.node, 'html');
-          if (!label || !rendersAsHtml(context.sourceCode, place, fastify)) continue;
-          context.report({ node: place.node, messageId: 'htmlFromInput', data: { path: label.path, target: sinkName(place) } });
+          // Named by the input read first in the code.
+          const [label] = analysis.inputAt(place.node, 'html').sort((a, b) => a.source.range[0] - b.source.range[0]);
+          if (!label || !rendersAsHtml(sourceCode, place, fastify)) continue;
+          const pieces = inputPieces(analysis, place.node);
+          const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+          if (escaper && pieces && pieces.length > 0 && pieces.every((piece) => isPlainInput(analysis, sourceCode, piece))) {
+            suggest.push({
+              messageId: 'suggestEscape',
+              data: { escaper },
+              fix: (fixer) => pieces.map((piece) => fixer.replaceText(piece, `${escaper}(${sourceCode.getText(piece)})`)),
+            });
+          }
+          context.report({ node: place.node, messageId: 'htmlFromInput', data: { path: label.path, target: sinkName(place) }, suggest });
         }
       },
     };

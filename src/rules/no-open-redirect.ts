@@ -25,7 +25,8 @@ export default createRule<[], 'redirectFromInput'>({
         if (analysis.handlers.length === 0) return;
         // The core keeps only the parts of a target that decide scheme and host: `/account?tab=${tab}` is quiet.
         for (const place of analysis.sinks('redirect')) {
-          const [label] = analysis.inputAt(place.node, 'redirect');
+          // Named by the input read first in the code.
+          const [label] = analysis.inputAt(place.node, 'redirect').sort((a, b) => a.source.range[0] - b.source.range[0]);
           if (!label) continue;
           context.report({ node: place.node, messageId: 'redirectFromInput', data: { path: label.path, target: sinkName(place) } });
         }

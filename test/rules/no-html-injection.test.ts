@@ -30,6 +30,30 @@ testRule('no-html-injection', rule, {
   ],
   invalid: [
     {
+      // Where the file already has escape-html, each interpolated input can be escaped in place.
+      code: route("  const { name } = req.query;\n  res.send(`<h1>Hello ${name}</h1><p>Order ${req.params.id}</p>`);", "import escapeHtml from 'escape-html';\n"),
+      errors: [
+        {
+          messageId: 'htmlFromInput',
+          data: { path: 'req.query.name', target: '`res.send()`' },
+          line: 6,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestEscape',
+              data: { escaper: 'escapeHtml' },
+              output: route("  const { name } = req.query;\n  res.send(`<h1>Hello ${escapeHtml(name)}</h1><p>Order ${escapeHtml(req.params.id)}</p>`);", "import escapeHtml from 'escape-html';\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Markup a helper built is not escaped wholesale (its tags would show): no suggestion.
+      code: route("  res.send(`<table>${row(req.query.name)}</table>`);", "import escapeHtml from 'escape-html';\nconst row = (cell) => `<tr><td>${cell}</td></tr>`;\n"),
+      errors: [{ messageId: 'htmlFromInput', line: 6, column: 12, suggestions: [] }],
+    },
+    {
       code: route('  res.send(`<h1>Hello ${req.query.name}</h1>`);'),
       errors: [{ messageId: 'htmlFromInput', data: { path: 'req.query.name', target: '`res.send()`' }, line: 4, column: 12 }],
     },
