@@ -169,9 +169,17 @@ export function findSinkPlaces(
     }
   });
 
-  // A Lambda result that answers HTML, or redirects.
+  // A Lambda result, or a Fetch `new Response(body, init)`, that answers HTML or redirects.
   for (const response of responses()) {
-    const value = unwrap(response.value);
+    let value = unwrap(response.value);
+    let body = propertyValue(value, 'body');
+    let status = propertyValue(value, 'statusCode');
+    const created = value.parent;
+    if (response.via === 'Response' && created?.type === AST_NODE_TYPES.NewExpression && created.arguments[0] === response.value) {
+      body = response.value;
+      value = created.arguments[1] ? unwrap(created.arguments[1]) : created;
+      status = propertyValue(value, 'status');
+    }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const headers = propertyValue(value, 'headers');
     const header = (name: RegExp): Node | null => {
@@ -183,8 +191,7 @@ export function findSinkPlaces(
       return null;
     };
     const contentType = header(/^content-type$/i);
-    if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', propertyValue(value, 'body'), value, 'the HTML response', null);
-    const status = propertyValue(value, 'statusCode');
+    if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', body, value, 'the HTML response', null);
     if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
   }
   return places;

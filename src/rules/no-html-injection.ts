@@ -24,7 +24,8 @@ function rendersAsHtml(sourceCode: TSESLint.SourceCode, place: SinkPlace, fastif
   if (call.type !== AST_NODE_TYPES.CallExpression) return true;
   const declared = declaredContentType(sourceCode, call);
   if (declared !== null) return isHtmlType(declared);
-  if (entry.responseMethod === 'send') return !fastify;
+  // Express sends a Buffer as `application/octet-stream`, Fastify a string as `text/plain`.
+  if (entry.responseMethod === 'send') return !fastify && !isBuffer(sourceCode, place.node);
   return startsLikeHtml(sourceCode, place.node);
 }
 
@@ -50,6 +51,11 @@ function isPlainInput(analysis: Analysis, sourceCode: TSESLint.SourceCode, node:
   const holder = resolveVariable(sourceCode, value)?.defs[0]?.node;
   const init = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init ? unwrap(holder.init) : null;
   return !!init && (init.type === AST_NODE_TYPES.MemberExpression || readHere(init));
+}
+
+function isBuffer(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.CallExpression && /^Buffer\.\w+$/.test(sourceCode.getText(value.callee));
 }
 
 export default createRule<[], MessageIds>({

@@ -17,6 +17,8 @@ testRule('no-html-injection', rule, {
     route('  res.send(`Found ${Number(req.query.count)} results`);'),
     route("  res.type('text/plain').send(`Hello ${req.query.name}`);"),
     route("  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify({ q: req.query.q }));"),
+    // Express sends a Buffer as a download, not a page.
+    route("  res.send(Buffer.from(req.query.data, 'base64'));"),
     // An untyped `res.end` that cannot start like a page is not sniffed as HTML.
     route('  res.end(`Hello ${req.query.name}`);'),
     // Koa answers text/plain unless the body starts with `<`.
@@ -93,9 +95,18 @@ testRule('no-html-injection', rule, {
     },
   ],
   tsValid: [
+    {
+      filename: 'app/search/route.ts',
+      code: "import type { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const q = request.nextUrl.searchParams.get('q');\n  return new Response(JSON.stringify({ q }), { headers: { 'Content-Type': 'application/json' } });\n}",
+    },
     "import type { Request, Response } from 'express';\nimport express from 'express';\nconst app = express();\napp.get('/n', (req: Request, res: Response) => {\n  res.send(`<p>${parseInt(req.query.page as string, 10)}</p>`);\n});",
   ],
   tsInvalid: [
+    {
+      filename: 'app/search/route.ts',
+      code: "import type { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const q = request.nextUrl.searchParams.get('q');\n  return new Response(`<p>No results for ${q}</p>`, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });\n}",
+      errors: [{ messageId: 'htmlFromInput', data: { path: 'request.nextUrl.searchParams', target: 'the HTML response' }, line: 4, column: 23 }],
+    },
     {
       code: "import type { Request, Response } from 'express';\nimport express from 'express';\nconst app = express();\napp.get('/n', (req: Request, res: Response) => {\n  const name = req.query.name as string;\n  res.send(`<p>Welcome, ${name}!</p>`);\n});",
       errors: [{ messageId: 'htmlFromInput', data: { path: 'req.query.name', target: '`res.send()`' }, line: 6, column: 12 }],

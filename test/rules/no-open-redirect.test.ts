@@ -68,6 +68,11 @@ testRule('no-open-redirect', rule, {
   ],
   tsInvalid: [
     {
+      filename: 'app/continue/route.ts',
+      code: "import type { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const next = request.nextUrl.searchParams.get('next')!;\n  return new Response(null, { status: 307, headers: { Location: next } });\n}",
+      errors: [{ messageId: 'redirectFromInput', data: { path: 'request.nextUrl.searchParams', target: 'the `Location` header' }, line: 4, column: 65 }],
+    },
+    {
       // An absolute `to` replaces the base of `new URL(to, base)`.
       filename: 'app/auth/route.ts',
       code: "import { NextResponse, type NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const to = request.nextUrl.searchParams.get('to') as string;\n  return NextResponse.redirect(new URL(to, request.url));\n}",
