@@ -69,12 +69,21 @@ export function findSinkPlaces(
 ): SinkPlace[] {
   const catalogue = extra.length > 0 ? extendedCatalogue(extra) : SINKS;
   const places: SinkPlace[] = [];
+  const inputParams = new Set<Node>(handlers.flatMap((h) => (h.input ? [h.input.type === AST_NODE_TYPES.AssignmentPattern ? h.input.left : h.input] : [])));
+  // `req.path`, `event.rawPath`: the path the request came in on always starts with `/`.
+  const isRequestPath = (piece: Node): boolean => {
+    const member = unwrap(piece);
+    if (member.type !== AST_NODE_TYPES.MemberExpression || !REQUEST_PATHS.has(propertyName(member) ?? '')) return false;
+    const object = unwrap(member.object);
+    const def = object.type === AST_NODE_TYPES.Identifier ? resolveVariable(sourceCode, object)?.defs[0] : undefined;
+    return def?.type === 'Parameter' && inputParams.has(def.name);
+  };
   const seen = new Set<string>();
   const add = (kind: SinkKind, node: Node | null | undefined, sink: Node, target: string, entry: SinkModel | null): void => {
     if (!node) return;
     if (kind === 'url' || kind === 'redirect') {
       // Only what decides where the request or the browser goes: the scheme and host, not a path under a fixed host.
-      for (const part of addressParts(sourceCode, node, 0)) addPlace(kind, part, sink, target, entry);
+      for (const part of addressParts(sourceCode, node, 0, isRequestPath)) addPlace(kind, part, sink, target, entry);
       return;
     }
     addPlace(kind, node, sink, target, entry);
@@ -200,6 +209,9 @@ export function findSinkPlaces(
 /** The address the request being handled was sent to (`request.url`, `req.nextUrl.origin`). */
 const OWN_ADDRESS = /^[\w$]+\.(?:url|nextUrl(?:\.(?:origin|href))?)$/;
 
+/** Request fields that hold the path the request came in on (always starting with `/`). */
+const REQUEST_PATHS = new Set(['path', 'originalUrl', 'url', 'rawPath', 'pathname']);
+
 /** Request options that decide where a request goes (its path, query and body do not). */
 const ADDRESS_OPTIONS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'hostname', 'protocol', 'origin', 'socketPath', 'href']);
 
@@ -213,24 +225,24 @@ const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u
  * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,
  * for `${base}/items` the `base`. Follows a `const` that holds the template.
  */
-function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Node[] {
+function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number, isRequestPath: (piece: Node) => boolean): Node[] {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.ObjectExpression) {
     // Request options (`http.request({ hostname, path })`, `axios.request({ url })`): the keys that say where.
     return value.properties.flatMap((property) => {
       if (property.type === AST_NODE_TYPES.SpreadElement) return [property.argument];
-      return ADDRESS_OPTIONS.has(keyName(property) ?? '') ? addressParts(sourceCode, property.value, depth) : [];
+      return ADDRESS_OPTIONS.has(keyName(property) ?? '') ? addressParts(sourceCode, property.value, depth, isRequestPath) : [];
     });
   }
   if (value.type === AST_NODE_TYPES.NewExpression && calleeName(value.callee) === 'URL' && value.arguments.length === 2) {
     // `new URL(input, base)`: an absolute `input` replaces the base; a fixed relative one leaves the base to decide.
     const [relative, base] = value.arguments as Node[];
-    const parts = constantText(relative!) === null ? addressParts(sourceCode, relative!, depth) : [];
+    const parts = constantText(relative!) === null ? addressParts(sourceCode, relative!, depth, isRequestPath) : [];
     if (parts.length > 0) return parts;
     const head = concatenation(unwrap(relative!))?.[0] ?? relative!;
     // `new URL('/login', request.url)`: the request's own address keeps the browser on this site.
     if (/^[a-z][\w+.-]*:/i.test(constantText(head) ?? '') || OWN_ADDRESS.test(sourceCode.getText(unwrap(base!)))) return [];
-    return addressParts(sourceCode, base!, depth);
+    return addressParts(sourceCode, base!, depth, isRequestPath);
   }
   const pieces = concatenation(value);
   if (pieces) {
@@ -240,6 +252,8 @@ function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number
       if (SETTLED_ADDRESS.test(prefix)) break;
       const text = constantText(piece);
       if (text !== null) prefix += text;
+      // After a base, the request's own path cannot change the host: `${API}${req.path}`.
+      else if ((prefix.endsWith('\u0000') || /^[a-z][\w+.-]*:\/\/[^/?#\\]+$/i.test(prefix)) && isRequestPath(piece)) prefix += '/';
       else {
         parts.push(piece);
         prefix += '\u0000';
@@ -252,7 +266,7 @@ function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number
     const holder = def?.node;
     if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && holder.parent.kind === 'const' && holder.id === def!.name) {
       const init = unwrap(holder.init);
-      if (concatenation(init)) return addressParts(sourceCode, init, depth + 1);
+      if (concatenation(init)) return addressParts(sourceCode, init, depth + 1, isRequestPath);
     }
   }
   return [node];

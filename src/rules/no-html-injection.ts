@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { declaredContentType, isHtmlType, startsLikeHtml } from '../analysis/content-type.js';
-import { analyse, type Analysis, type SinkPlace } from '../analysis/index.js';
+import { analyse, type Analysis, type InputLabel, type SinkPlace } from '../analysis/index.js';
 import { moduleOfLocals } from '../analysis/imports.js';
 import { sinkName } from '../analysis/sinks.js';
 import { isImportedSink } from '../models/types.js';
@@ -53,6 +53,15 @@ function isPlainInput(analysis: Analysis, sourceCode: TSESLint.SourceCode, node:
   return !!init && (init.type === AST_NODE_TYPES.MemberExpression || readHere(init));
 }
 
+/**
+ * `req.query`, `req.body`, `ctx.request.body` as a whole: the framework parsed them into objects, which are sent as
+ * JSON (or print as `[object Object]`), never as markup.
+ */
+function isParsedContainer(label: InputLabel): boolean {
+  if (label.handler.inputKind !== 'request' && label.handler.inputKind !== 'context') return false;
+  return /^[\w$]+(?:\.request)?\.(?:body|query|params|headers|cookies|signedCookies)$/.test(label.path);
+}
+
 function isBuffer(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const value = unwrap(node);
   return value.type === AST_NODE_TYPES.CallExpression && /^Buffer\.\w+$/.test(sourceCode.getText(value.callee));
@@ -88,7 +97,10 @@ export default createRule<[], MessageIds>({
         const escaper = [...moduleOfLocals(sourceCode)].find(([, module]) => module === 'escape-html')?.[0];
         for (const place of analysis.sinks('html')) {
           // Named by the input read first in the code.
-          const [label] = analysis.inputAt(place.node, 'html').sort((a, b) => a.source.range[0] - b.source.range[0]);
+          const [label] = analysis
+            .inputAt(place.node, 'html')
+            .filter((input) => !isParsedContainer(input))
+            .sort((a, b) => a.source.range[0] - b.source.range[0]);
           if (!label || !rendersAsHtml(sourceCode, place, fastify)) continue;
           const pieces = inputPieces(analysis, place.node);
           const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];

@@ -17,6 +17,8 @@ testRule('no-html-injection', rule, {
     route('  res.send(`Found ${Number(req.query.count)} results`);'),
     route("  res.type('text/plain').send(`Hello ${req.query.name}`);"),
     route("  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify({ q: req.query.q }));"),
+    // A parsed body or query as a whole is an object: Express sends it as JSON.
+    route('  res.send(req.body);'),
     // Express sends a Buffer as a download, not a page.
     route("  res.send(Buffer.from(req.query.data, 'base64'));"),
     // An untyped `res.end` that cannot start like a page is not sniffed as HTML.

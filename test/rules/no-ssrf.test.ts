@@ -15,6 +15,8 @@ testRule('no-ssrf', rule, {
     lambda("  const url = new URL(JSON.parse(event.body).callback);\n  if (url.protocol !== 'https:' || url.hostname !== 'hooks.partner.com') return { statusCode: 400, body: '' };\n  await fetch(url);"),
     // A fixed origin the URL must start with (the trailing `/` keeps `api.partner.com.evil.io` out).
     lambda("  const u = event.queryStringParameters.next;\n  if (!u.startsWith('https://api.partner.com/')) return { statusCode: 400, body: '' };\n  await fetch(u);"),
+    // A proxy: the request's own path (always starting with `/`) after a configured base.
+    "import express from 'express';\nimport axios from 'axios';\nconst app = express();\napp.all('/api/*', async (req, res) => {\n  const upstream = await axios.get(`${process.env.UPSTREAM_URL}${req.originalUrl}`);\n  res.status(upstream.status).json(upstream.data);\n});",
     // The input is the body of the request, not where it goes.
     lambda("  await axios.post('https://hooks.example.com/notify', { url: JSON.parse(event.body).url });", "import axios from 'axios';\n"),
   ],
@@ -48,6 +50,11 @@ testRule('no-ssrf', rule, {
     {
       code: "import express from 'express';\nimport axios from 'axios';\nconst app = express();\napp.post('/preview', async (req, res) => {\n  const { data } = await axios({ url: req.body.link, method: 'get' });\n  res.json({ size: data.length });\n});",
       errors: [{ messageId: 'addressFromInput', data: { path: 'req.body.link', target: '`axios()`' }, line: 5, column: 39 }],
+    },
+    {
+      // After `https://` a path is read as the host: `https:///evil.io/x` goes to evil.io.
+      code: "import express from 'express';\nimport axios from 'axios';\nconst app = express();\napp.all('/api/*', async (req, res) => {\n  const upstream = await axios.get(`https://${req.path}`);\n  res.json(upstream.data);\n});",
+      errors: [{ messageId: 'addressFromInput', data: { path: 'req.path', target: '`axios.get()`' }, line: 5, column: 47 }],
     },
     {
       // Checking the hostname of another value than the one fetched leaves this one open.
