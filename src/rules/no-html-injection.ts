@@ -54,10 +54,13 @@ function isPlainInput(analysis: Analysis, sourceCode: TSESLint.SourceCode, node:
 }
 
 /**
- * `req.query`, `req.body`, `ctx.request.body` as a whole: the framework parsed them into objects, which are sent as
- * JSON (or print as `[object Object]`), never as markup.
+ * Input that is no markup a browser is tricked into rendering: `req.query`, `req.body`, `ctx.request.body` as a
+ * whole (the framework parsed them into objects, sent as JSON or printed as `[object Object]`), and handshakes.
  */
-function isParsedContainer(label: InputLabel): boolean {
+function isHarmlessEcho(label: InputLabel): boolean {
+  // A webhook handshake echoing its challenge (`hub.challenge`, Slack's `challenge`) answers a secret-holding platform,
+  // or a JSON POST no other site can make a browser send.
+  if (/\bchallenge$/.test(label.path)) return true;
   if (label.handler.inputKind !== 'request' && label.handler.inputKind !== 'context') return false;
   return /^[\w$]+(?:\.request)?\.(?:body|query|params|headers|cookies|signedCookies)$/.test(label.path);
 }
@@ -99,7 +102,7 @@ export default createRule<[], MessageIds>({
           // Named by the input read first in the code.
           const [label] = analysis
             .inputAt(place.node, 'html')
-            .filter((input) => !isParsedContainer(input))
+            .filter((input) => !isHarmlessEcho(input))
             .sort((a, b) => a.source.range[0] - b.source.range[0]);
           if (!label || !rendersAsHtml(sourceCode, place, fastify)) continue;
           const pieces = inputPieces(analysis, place.node);

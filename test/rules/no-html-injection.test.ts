@@ -19,6 +19,8 @@ testRule('no-html-injection', rule, {
     route("  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify({ q: req.query.q }));"),
     // A parsed body or query as a whole is an object: Express sends it as JSON.
     route('  res.send(req.body);'),
+    // A webhook handshake (Meta, Slack) echoing the challenge the platform sent.
+    route("  if (req.query['hub.verify_token'] !== process.env.VERIFY_TOKEN) return res.sendStatus(403);\n  res.status(200).send(req.query['hub.challenge']);"),
     // Express sends a Buffer as a download, not a page.
     route("  res.send(Buffer.from(req.query.data, 'base64'));"),
     // An untyped `res.end` that cannot start like a page is not sniffed as HTML.

@@ -17,6 +17,9 @@ testRule('no-open-redirect', rule, {
     lambda("  const url = new URL(event.queryStringParameters.url);\n  if (url.hostname !== 'app.example.com') return { statusCode: 400, body: 'bad target' };\n  return { statusCode: 302, headers: { Location: url.toString() }, body: '' };"),
     // The whole target compared with a list of known values.
     route("  const RETURN_PAGES = ['/home', '/settings'];\n  if (!RETURN_PAGES.includes(req.query.page)) return res.redirect('/home');\n  res.redirect(req.query.page);"),
+    // Back to the page the user came from: no link can choose another one.
+    route("  res.redirect(req.get('Referer') || '/');"),
+    route("  res.redirect(req.headers.referer ?? '/');"),
     // A redirect built from the server's own configuration, or a `Location` on a non-redirect status.
     lambda("  return { statusCode: 302, headers: { Location: `${process.env.APP_URL}/welcome` }, body: '' };"),
     lambda("  return { statusCode: 201, headers: { Location: event.body.url }, body: '' };"),
