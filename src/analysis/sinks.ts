@@ -216,10 +216,11 @@ const REQUEST_PATHS = new Set(['path', 'originalUrl', 'url', 'rawPath', 'pathnam
 const ADDRESS_OPTIONS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'hostname', 'protocol', 'origin', 'socketPath', 'href']);
 
 /**
- * A URL's text is settled once it has `scheme://host/`, starts with one `/` (a path on this site), or has a value
- * followed by `/` (`${base}/…`: the base decides the host).
+ * A URL's text is settled once it has `scheme://host/`, starts with one `/` and a first path character (a path on
+ * this site: a lone `/` still lets `'/' + next` become `//evil.example`), or has a value followed by `/`
+ * (`${base}/…`: the base decides the host).
  */
-const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u0000[/?#]/i;
+const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/[^/\\]|[?#])|\u0000[/?#]/i;
 
 /**
  * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,

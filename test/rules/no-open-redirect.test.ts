@@ -45,6 +45,11 @@ testRule('no-open-redirect', rule, {
       errors: [{ messageId: 'redirectFromInput', line: 6, column: 16 }],
     },
     {
+      // A lone `/` before the input: `next=/evil.io` makes `//evil.io`.
+      code: route("  res.redirect('/' + req.query.next);"),
+      errors: [{ messageId: 'redirectFromInput', data: { path: 'req.query.next', target: '`res.redirect()`' }, line: 4, column: 22 }],
+    },
+    {
       // The input decides the host of the template.
       code: route('  res.redirect(`${req.query.site}/welcome`);'),
       errors: [{ messageId: 'redirectFromInput', data: { path: 'req.query.site', target: '`res.redirect()`' }, line: 4, column: 19 }],
