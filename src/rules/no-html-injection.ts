@@ -84,7 +84,7 @@ export default createRule<[], MessageIds>({
     messages: {
       suggestEscape: 'Escape the input with `{{escaper}}(…)`.',
       htmlFromInput:
-        '`{{path}}` is put unescaped into HTML ({{target}}): markup in it runs as script in users\' browsers. Escape it (escape-html, he), or send JSON.',
+        '`{{path}}` goes unescaped into HTML ({{target}}), where markup in it runs as script. Escape it (escape-html, he) or answer JSON.',
     },
   },
   defaultOptions: [],

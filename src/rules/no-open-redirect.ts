@@ -14,7 +14,7 @@ export default createRule<[], 'redirectFromInput'>({
     schema: [],
     messages: {
       redirectFromInput:
-        '`{{path}}` picks where {{target}} sends the browser, so links to this site can forward to phishing pages. Allow only local paths or listed hosts.',
+        '`{{path}}` picks where {{target}} sends the browser: links here can forward users to phishing. Allow only local paths or listed hosts.',
     },
   },
   defaultOptions: [],

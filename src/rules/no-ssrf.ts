@@ -14,7 +14,7 @@ export default createRule<[], 'addressFromInput'>({
     schema: [],
     messages: {
       addressFromInput:
-        '`{{path}}` picks the host {{target}} calls: from a function it reaches internal services and the cloud metadata/credentials endpoint. Allow-list the hostname.',
+        '`{{path}}` picks the host {{target}} calls; in Lambda that reaches internal services and metadata/credential endpoints. Allow-list the hostname.',
     },
   },
   defaultOptions: [],
