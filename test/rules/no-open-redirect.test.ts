@@ -66,6 +66,11 @@ testRule('no-open-redirect', rule, {
       code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/go', (c) => c.redirect(c.req.query('to')));",
       errors: [{ messageId: 'redirectFromInput', line: 3, column: 34 }],
     },
+    {
+      // A Workers-style fetch handler.
+      code: "export default {\n  async fetch(request) {\n    const to = new URL(request.url).searchParams.get('to');\n    return Response.redirect(to, 302);\n  },\n};",
+      errors: [{ messageId: 'redirectFromInput', data: { path: 'request.url.searchParams', target: '`Response.redirect()`' }, line: 4, column: 30 }],
+    },
   ],
   tsValid: [
     {
