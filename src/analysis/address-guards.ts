@@ -16,7 +16,8 @@ const FIXED_ORIGIN_PREFIX = /^[a-z][\w+.-]*:\/\/[^/?#\\]+[/?#]/i;
  *   site: `//evil.example`, `/\evil.example`) in the same test;
  * - a fixed origin: `x.startsWith('https://app.example.com/')`;
  * - a host allow-list: `ALLOWED.includes(new URL(x).hostname)`, `parsed.host === 'api.example.com'`,
- *   `parsed.hostname.endsWith('.example.com')`, where `parsed` is `new URL(x)`: pins `parsed` and `x`.
+ *   `parsed.hostname.endsWith('.example.com')`, where `parsed` is `new URL(x)`: pins `parsed` and `x`;
+ * - a same-origin check: `new URL(x, request.url).origin !== new URL(request.url).origin`.
  * `checked` is what the test checks the value of (an allow-list's argument, one side of an equality); a check on
  * the URL's text such as `x.includes('example.com')` pins nothing (`https://evil.io/?example.com`).
  */
@@ -40,6 +41,11 @@ export function addressCheckedBy(sourceCode: TSESLint.SourceCode, test: Node, ch
     const suffix = call.arguments[0] ? staticString(sourceCode, call.arguments[0]) : null;
     if (suffix?.startsWith('.')) pinned.push(...urlsOf(sourceCode, (call.callee as TSESTree.MemberExpression).object));
   }
+  // `new URL(next, request.url).origin !== new URL(request.url).origin`: a same-origin check.
+  for (const comparison of atoms(test)) {
+    if (comparison.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!==', '==', '!='].includes(comparison.operator)) continue;
+    pinned.push(...urlsOf(sourceCode, comparison.left), ...urlsOf(sourceCode, comparison.right));
+  }
   for (const node of checked) pinned.push(...urlsOf(sourceCode, node));
   return pinned;
 }
@@ -59,14 +65,19 @@ function urlsOf(sourceCode: TSESLint.SourceCode, node: Node): Node[] {
   return source ? [object, source] : [object];
 }
 
-/** `x.method(…)` calls in a test made of `!`, `&&` and `||`. */
-function methodCalls(test: Node, method: string): TSESTree.CallExpression[] {
+/** The conditions a test made of `!`, `&&` and `||` combines. */
+function atoms(test: Node): Node[] {
   const node = unwrap(test);
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return methodCalls(node.argument, method);
-  if (node.type === AST_NODE_TYPES.LogicalExpression) return [...methodCalls(node.left, method), ...methodCalls(node.right, method)];
-  if (node.type === AST_NODE_TYPES.CallExpression) {
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return atoms(node.argument);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) return [...atoms(node.left), ...atoms(node.right)];
+  return [node];
+}
+
+/** `x.method(…)` calls among a test's conditions. */
+function methodCalls(test: Node, method: string): TSESTree.CallExpression[] {
+  return atoms(test).filter((node): node is TSESTree.CallExpression => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = unwrap(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === method) return [node];
-  }
-  return [];
+    return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === method;
+  });
 }

@@ -21,6 +21,7 @@ describe('address checks pin where a URL goes, for requests and redirects only',
     ['origin prefix without a slash is no check', H("const u = event.queryStringParameters.u;\nif (!u.startsWith('https://a.example.com')) return { statusCode: 400 };\nawait fetch(u);"), ['event.queryStringParameters.u']],
     ['text includes is no check', H("const u = event.queryStringParameters.u;\nif (!u.includes('example.com')) return { statusCode: 400 };\nawait fetch(u);"), ['event.queryStringParameters.u']],
     ['another value checked', H("const { u, v } = event.queryStringParameters;\nif (!HOSTS.includes(new URL(u).hostname)) return { statusCode: 400 };\nawait fetch(v);"), ['event.queryStringParameters.v']],
+    ['same-origin check', H("const u = event.queryStringParameters.u;\nif (new URL(u, BASE).origin !== new URL(BASE).origin) return { statusCode: 400 };\nawait fetch(u);"), []],
     ['check covers only what follows', H("const u = event.queryStringParameters.u;\nawait fetch(u);\nif (!HOSTS.includes(new URL(u).hostname)) return { statusCode: 400 };"), ['event.queryStringParameters.u']],
   ];
   for (const [name, code, expected] of CASES) it(name, () => expect(inputsAt(code, 'url')).toEqual(expected));

@@ -15,6 +15,8 @@ testRule('no-open-redirect', rule, {
     // A host allow-list on the parsed URL.
     route("  const ALLOWED = ['app.example.com', 'admin.example.com'];\n  const target = req.query.returnTo;\n  if (!ALLOWED.includes(new URL(target).hostname)) return res.sendStatus(400);\n  return res.redirect(302, target);"),
     lambda("  const url = new URL(event.queryStringParameters.url);\n  if (url.hostname !== 'app.example.com') return { statusCode: 400, body: 'bad target' };\n  return { statusCode: 302, headers: { Location: url.toString() }, body: '' };"),
+    // Resolved against this site and checked to stay on it.
+    route("  const next = req.query.next;\n  const self = `${req.protocol}://${req.get('host')}`;\n  if (new URL(next, self).origin !== self) return res.redirect('/');\n  res.redirect(next);"),
     // The whole target compared with a list of known values.
     route("  const RETURN_PAGES = ['/home', '/settings'];\n  if (!RETURN_PAGES.includes(req.query.page)) return res.redirect('/home');\n  res.redirect(req.query.page);"),
     // Back to the page the user came from: no link can choose another one.
