@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, keyName, propertyName, rootIdentifier, staticString, unwrap, walk } from '../util/ast.js';
+import { enclosingFunction, isFunctionNode, keyName, propertyName, resolveVariable, rootIdentifier, staticString, unwrap, walk } from '../util/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -24,8 +24,11 @@ export function declaredContentType(sourceCode: TSESLint.SourceCode, write: TSES
     link = unwrap(inner.object);
   }
   const root = rootIdentifier(callee.object);
-  const fn = enclosingFunction(write);
-  if (!root || !fn) return null;
+  if (!root) return null;
+  // The whole handler that received `res`, also when the body is sent from a callback inside it.
+  const def = resolveVariable(sourceCode, root)?.defs[0];
+  const fn = def?.type === 'Parameter' && isFunctionNode(def.node) ? def.node : enclosingFunction(write);
+  if (!fn) return null;
   let declared: string | null = null;
   walk(fn.body, sourceCode.visitorKeys, (node) => {
     if (node.range[0] >= write.range[0]) return;

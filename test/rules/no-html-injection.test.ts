@@ -17,6 +17,8 @@ testRule('no-html-injection', rule, {
     route('  res.send(`Found ${Number(req.query.count)} results`);'),
     route("  res.type('text/plain').send(`Hello ${req.query.name}`);"),
     route("  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify({ q: req.query.q }));"),
+    // The type set by the handler holds for a body sent from a callback inside it.
+    route("  res.type('text/plain');\n  lookup(req.query.id).then((row) => res.send(`Result for ${req.query.id}: ${row}`));"),
     // A parsed body or query as a whole is an object: Express sends it as JSON.
     route('  res.send(req.body);'),
     // A webhook handshake (Meta, Slack) echoing the challenge the platform sent.
