@@ -220,6 +220,7 @@ const ADDRESS_OPTIONS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl'
  * this site: a lone `/` still lets `'/' + next` become `//evil.example`), or has a value followed by `/`
  * (`${base}/…`: the base decides the host).
  */
+// eslint-disable-next-line no-control-regex -- `\u0000` stands for a value in the text (see `addressParts`).
 const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/[^/\\]|[?#])|\u0000[/?#]/i;
 
 /**
