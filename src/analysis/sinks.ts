@@ -175,7 +175,7 @@ export function findSinkPlaces(
     const contentType = header(/^content-type$/i);
     if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', propertyValue(value, 'body'), value, 'the HTML response', null);
     const status = propertyValue(value, 'statusCode');
-    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
+    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the redirect `Location`', null);
   }
   return places;
 }
