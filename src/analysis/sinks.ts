@@ -127,6 +127,7 @@ export function findSinkPlaces(
         for (const argument of positions(node, entry.arguments)) {
           const value = atPosition(argument, entry.property && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression ? entry.property : undefined);
           if (!value) continue;
+          if (entry.kind === 'record' && unwrap(value).type !== AST_NODE_TYPES.Identifier && unwrap(value).type !== AST_NODE_TYPES.MemberExpression && unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) continue;
           if (entry.evidence === 'sql-text') {
             const built = builtString(sourceCode, value);
             if (!built || !looksLikeSql(built.text)) continue;
@@ -184,7 +185,7 @@ export function findSinkPlaces(
  * A URL's text is settled once it has `scheme://host/`, starts with one `/` (a path on this site), or has a value
  * followed by `/` (`${base}/…`: the base decides the host).
  */
-const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u0000[/?#]/i;
+const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\uE000[/?#]/i;
 
 /**
  * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,
@@ -202,7 +203,7 @@ function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number
       if (text !== null) prefix += text;
       else {
         parts.push(piece);
-        prefix += '\u0000';
+        prefix += '\uE000';
       }
     }
     return parts;

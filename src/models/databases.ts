@@ -33,6 +33,8 @@ export const databases: SinkModel[] = [
   { kind: 'record', objectKey: 'Item', callee: /^(put|Put(Item)?Command|putItem|transactWrite|batchWrite)$/ },
   { kind: 'record', objectKey: 'data', callee: /^(create|createMany|update|updateMany|upsert)$/ },
   { kind: 'record', objectKey: '$set', callee: /^(update|updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate)$/ },
+  // `db.insert('products', req.body)`, knex `insert(body)`: only the whole body counts, so no evidence is needed.
+  { kind: 'record', method: 'insert', arguments: 'all' },
   { kind: 'record', method: 'insertOne', evidence: 'mongo' },
   { kind: 'record', method: 'insertMany', evidence: 'mongo' },
   { kind: 'record', method: 'create', evidence: 'mongo' },
