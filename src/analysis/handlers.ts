@@ -257,6 +257,7 @@ function classifyFunction(candidate: Candidate & { fn: FunctionNode }, exportNam
     return makeHandler(candidate, 'azure', 'request', { input: second, context: first });
   }
   const named = settings.handlerNames.includes(exportName);
+  if (!named && isPredicate(fn)) return null;
   // `(req, res)`: Google Cloud Functions, Vercel and Netlify-style API routes. Exactly two parameters: with a
   // third (`next`) it is middleware, and a lone `req` is a library helper.
   if (firstName && REQUEST_PARAM.test(firstName) && secondName && RESPONSE_PARAM.test(secondName) && (fn.params.length === 2 || named)) {
@@ -397,4 +398,30 @@ function isParserDecorator(decorator: TSESTree.Decorator, locals: Map<string, st
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const module = locals.get(callee.name);
   return !!module && module.startsWith('@aws-lambda-powertools/parser');
+}
+
+/**
+ * Type guards (`(event): event is SQSEvent`), boolean-typed functions and one-expression predicates
+ * (`(event) => typeof event.body === 'string'`) answer a question about an event; they do not receive one.
+ */
+function isPredicate(fn: FunctionNode): boolean {
+  const returnType = fn.returnType?.typeAnnotation;
+  if (returnType?.type === AST_NODE_TYPES.TSTypePredicate || returnType?.type === AST_NODE_TYPES.TSBooleanKeyword) return true;
+  const body = fn.body;
+  const only = body?.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0]?.type === AST_NODE_TYPES.ReturnStatement ? body.body[0].argument : null) : body;
+  if (!only) return false;
+  const value = unwrap(only);
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === '!';
+  if (value.type === AST_NODE_TYPES.BinaryExpression) return ['===', '!==', '==', '!=', 'instanceof', 'in', '<', '>', '<=', '>='].includes(value.operator);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isComparison(value.left) && isComparison(value.right);
+  return false;
+}
+
+function isComparison(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return (
+    (value.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(value.operator)) ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') ||
+    (value.type === AST_NODE_TYPES.LogicalExpression && isComparison(value.left) && isComparison(value.right))
+  );
 }

@@ -93,6 +93,10 @@ const SHAPES: Array<[string, string, string[], Options?]> = [
   ['client-side router', "import { createRouter } from 'vue-router';\nconst router = createRouter();\nrouter.get('/x', (req, res) => {});", []],
   // ---- not handlers ------------------------------------------------------------------------------------------------
   ['file with no handler', 'export function add(a, b) { return a + b; }', []],
+  ['a type guard over events', 'export function isSqsEvent(event: unknown): event is { Records: unknown[] } { return !!event; }', [], { ts: true }],
+  ['a boolean-typed check', 'export const isApiEvent = (event: any): boolean => { const t = typeof event; return t === "object"; };', [], { ts: true }],
+  ['a one-expression predicate', "export const hasBody = (event) => typeof event.body === 'string';", []],
+  ['a named handler is still a handler when it returns a comparison', 'export const handler = async (event) => event.ok === true;', [AWS]],
   ['unexported function with an event parameter', 'function onClick(event) { event.preventDefault(); }', []],
   ['exported non-function', "export const handler = 'name';", []],
   ['browser fetch wrapper', 'export async function getOrders(request) { return fetch(request); }', []],
