@@ -17,7 +17,6 @@ import {
 import type { Handler } from './handlers.js';
 import { moduleOfLocals } from './imports.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
-import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
 import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
@@ -157,6 +156,8 @@ export class InputFlow {
     private readonly handlers: Handler[],
     private readonly validators: ValidatorCatalogue,
     settings: CoreSettings,
+    /** What the handlers send back (the one response model, src/analysis/responses.ts). */
+    private readonly responseValues: ReadonlySet<Node> = new Set(),
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
     this.locals = moduleOfLocals(sourceCode);
@@ -517,7 +518,7 @@ export class InputFlow {
       return;
     }
     const isNew = call.type === AST_NODE_TYPES.NewExpression;
-    const kind = this.isResponseCall(call, callee) ? 'response' : isNew ? 'new' : 'call';
+    const kind = this.responseValues.has(argument) ? 'response' : isNew ? 'new' : 'call';
     this.recordUse(label, call, argument, kind, `${isNew ? 'new ' : ''}${name || calleeName(callee) || 'a call'}()`);
     // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
     this.mark(call, { ...label, derived: true, whole: false });
@@ -540,29 +541,6 @@ export class InputFlow {
       return entry.kinds;
     }
     return null;
-  }
-
-  /** `res.send(x)`, `callback(null, x)`, `context.succeed(x)`: the argument goes back to the caller. */
-  private isResponseCall(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: Node): boolean {
-    if (call.type === AST_NODE_TYPES.NewExpression) return calleeName(callee) === 'Response';
-    const root = rootIdentifier(callee);
-    if (!root) return false;
-    const variable = resolveVariable(this.sourceCode, root);
-    const def = variable?.defs[0];
-    if (def?.type !== 'Parameter') return false;
-    const handler = this.handlerOf.get(def.node as FunctionNode);
-    if (!handler) return false;
-    const param = def.name;
-    if (handler.callback && isSameParam(handler.callback, param)) return true;
-    if (handler.response && isSameParam(handler.response, param)) {
-      const method = calleeName(callee);
-      return !!method && RESPONSE_METHODS.has(method);
-    }
-    if (handler.context && isSameParam(handler.context, param)) {
-      const method = calleeName(callee);
-      return method === 'succeed' || method === 'done' || method === 'fail';
-    }
-    return false;
   }
 
   /** `list.push(x)`, `cache.set(k, x)`, `Object.assign(state, x)` on module-level collections. */
@@ -601,6 +579,11 @@ export class InputFlow {
 
   /** `obj.x = input`: the object now holds input; a module-level object or the environment keeps it. */
   private writeToMember(member: TSESTree.MemberExpression, label: InputLabel, value: Node): void {
+    // Koa `ctx.body = x`, Azure `context.res = x`: a response, as the response model says.
+    if (this.responseValues.has(value)) {
+      if (!label.whole) this.recordUse(label, member.parent ?? member, value, 'response', 'the response');
+      return;
+    }
     const slot = this.moduleSlot(member.object);
     const statement = member.parent?.type === AST_NODE_TYPES.AssignmentExpression ? member.parent : member;
     if (slot && enclosingFunction(member)) {
@@ -829,10 +812,6 @@ function calleeText(sourceCode: TSESLint.SourceCode, callee: Node): string {
   return /^[\w$.]+$/.test(text) ? text : '';
 }
 
-function isSameParam(param: TSESTree.Parameter, identifier: Node): boolean {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return target === identifier;
-}
 
 /** Whether a member chain passes through a call (`a.b().c`). */
 function hasCall(node: Node): boolean {

@@ -58,9 +58,9 @@ export function analyse(context: AnyContext): Analysis {
   const settings = coreSettings(context);
   const handlers = findHandlers(sourceCode, settings, context.filename);
   const validators = new ValidatorCatalogue(sourceCode, settings);
-  const flow = new InputFlow(sourceCode, handlers, validators, settings);
+  const responses: ResponseValue[] = handlers.length > 0 ? responseValues(sourceCode, handlers) : [];
+  const flow = new InputFlow(sourceCode, handlers, validators, settings, new Set(responses.map((r) => r.value)));
   if (handlers.length > 0) flow.run();
-  let responses: ResponseValue[] | undefined;
   let places: Map<SinkKind, SinkPlace[]> | undefined;
   const analysis: Analysis = {
     settings,
@@ -68,7 +68,7 @@ export function analyse(context: AnyContext): Analysis {
     validators,
     flow,
     get responses() {
-      return (responses ??= responseValues(sourceCode, handlers));
+      return responses;
     },
     sinks(kind) {
       if (!places) {
