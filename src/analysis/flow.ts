@@ -15,7 +15,7 @@ import {
   type FunctionNode,
 } from '../util/ast.js';
 import type { Handler } from './handlers.js';
-import { moduleOfLocals } from './imports.js';
+import { importedModule } from './imports.js';
 import { isLogCall, isTelemetryCall } from './logging.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
@@ -149,7 +149,6 @@ export class InputFlow {
   private readonly trusted: Set<string>;
   private readonly guards = new Map<string, Array<[number, number]>>();
   private readonly useKeys = new Set<string>();
-  private readonly locals: Map<string, string>;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -160,7 +159,6 @@ export class InputFlow {
     private readonly responseValues: ReadonlySet<Node> = new Set(),
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
-    this.locals = moduleOfLocals(sourceCode);
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
   }
 
@@ -529,7 +527,7 @@ export class InputFlow {
     const text = calleeText(this.sourceCode, callee);
     const method = calleeName(callee);
     const root = rootIdentifier(callee);
-    const module = root ? this.locals.get(root.name) : undefined;
+    const module = root ? importedModule(this.sourceCode, root) : null;
     for (const entry of SANITIZERS) {
       if (entry.module) {
         if (module !== entry.module || (entry.callee && entry.callee !== method)) continue;

@@ -125,7 +125,8 @@ export function findSinkPlaces(
         if (entry.evidence === 'mongo' && !(usesMongo || isCollectionReceiver(callee.object))) continue;
         if (entry.evidence === 'document-store' && !(usesDocumentStore && isDocumentReceiver(callee.object))) continue;
         for (const argument of positions(node, entry.arguments)) {
-          const value = atPosition(argument, entry.property && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression ? entry.property : undefined);
+          const object = unwrap(argument).type === AST_NODE_TYPES.ObjectExpression;
+          const value = object && entry.properties ? (entry.properties.map((key) => propertyValue(argument, key)).find((v) => v) ?? null) : argument;
           if (!value) continue;
           if (entry.kind === 'record' && unwrap(value).type !== AST_NODE_TYPES.Identifier && unwrap(value).type !== AST_NODE_TYPES.MemberExpression && unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) continue;
           if (entry.evidence === 'sql-text') {

@@ -22,11 +22,10 @@ const MONGO_FILTER_METHODS = [
 const DYNAMO_EXPRESSIONS = ['KeyConditionExpression', 'FilterExpression', 'UpdateExpression', 'ConditionExpression', 'ProjectionExpression'];
 
 export const databases: SinkModel[] = [
-  ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', property: 'sql' })),
+  ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', properties: ['sql', 'text', 'query'] })),
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
-  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', property: 'sql' },
-  { kind: 'sql', module: 'sequelize', path: ['Sequelize', 'prototype', 'query'] },
+  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql'] },
   ...MONGO_FILTER_METHODS.map((method): SinkModel => ({ kind: 'nosql-filter', method, evidence: 'mongo' })),
   ...DYNAMO_EXPRESSIONS.map((objectKey): SinkModel => ({ kind: 'nosql-expression', objectKey })),
   // The whole request body stored as a record: every field the caller adds is kept (mass assignment).

@@ -247,6 +247,16 @@ export const handler = async (event) => {
       errors: [{ messageId: 'unvalidated', line: 2, column: 31, data: { path: 'event.body', place: "the address fetched by `fetch()`" } }],
     },
     {
+      // A local function that shadows an imported validator is not the validator.
+      code: `import { parse } from 'valibot';
+exports.handler = async (event) => {
+  const parse = (schema, value) => value;
+  const { name } = parse(User, JSON.parse(event.body));
+  return db.query(\`SELECT * FROM users WHERE name = '\${name}'\`);
+};`,
+      errors: [{ messageId: 'unvalidated', line: 4, column: 43, data: { path: 'event.body', place: 'SQL text in `db.query()`' } }],
+    },
+    {
       // With `internalInput` (the strict config), the app's own queue payloads count too.
       code: `const { exec } = require('child_process');
 exports.handler = async (event) => {
