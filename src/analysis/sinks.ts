@@ -128,7 +128,6 @@ export function findSinkPlaces(
           const object = unwrap(argument).type === AST_NODE_TYPES.ObjectExpression;
           const value = object && entry.properties ? (entry.properties.map((key) => propertyValue(argument, key)).find((v) => v) ?? null) : argument;
           if (!value) continue;
-          if (entry.kind === 'record' && unwrap(value).type !== AST_NODE_TYPES.Identifier && unwrap(value).type !== AST_NODE_TYPES.MemberExpression && unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) continue;
           if (entry.evidence === 'sql-text') {
             const built = builtString(sourceCode, value);
             if (!built || !looksLikeSql(built.text)) continue;
