@@ -1,15 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { InputFlow } from './flow.js';
+import { InputFlow } from './flow/index.js';
 import { findHandlers, type Handler } from './handlers.js';
 import { responseValues, type ResponseValue } from './responses.js';
 import { coreSettings, type CoreSettings } from './settings.js';
 import { ValidatorCatalogue } from './validators.js';
 import { findSinkPlaces, type SinkPlace } from './sinks.js';
-import type { InputLabel } from './flow.js';
+import type { InputLabel } from './flow/index.js';
 import type { SinkKind } from '../models/types.js';
 
 export type { Handler, InputKind, Platform } from './handlers.js';
-export type { InputLabel, InputUse } from './flow.js';
+export type { InputLabel, InputUse } from './flow/index.js';
 export type { ResponseValue } from './responses.js';
 export type { SinkPlace } from './sinks.js';
 

@@ -1,138 +1,33 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ROUTING_HEADERS } from '../../models/aws-lambda.js';
 import {
-  calleeName,
-  enclosingFunction,
-  isFunctionNode,
-  keyName,
-  processEnvRead,
-  propertyName,
-  resolveVariable,
-  rootIdentifier,
-  sameFileFunction,
-  shortText,
-  unwrap,
-  walk,
-  type FunctionNode,
-} from '../util/ast.js';
-import type { Handler } from './handlers.js';
-import { importedModule } from './imports.js';
-import { isLogCall, isTelemetryCall } from './logging.js';
-import type { CoreSettings } from './settings.js';
-import type { ValidatorCatalogue } from './validators.js';
-import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
-import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
-import { SANITIZERS } from '../models/sanitizers.js';
-import type { SinkKind, Trust } from '../models/types.js';
+  COERCIONS,
+  COLLECTION_WRITES,
+  ELEMENT_CALLBACKS,
+  ELEMENT_RESULTS,
+  INSPECTING_METHODS,
+  TEXT_CARRYING_FUNCTIONS,
+  TEXT_CARRYING_METHODS,
+  TRANSPARENT_CONSTRUCTORS,
+  TRANSPARENT_FUNCTIONS,
+} from '../../models/js-builtins.js';
+import { SANITIZERS } from '../../models/sanitizers.js';
+import type { SinkKind } from '../../models/types.js';
+import { calleeName, enclosingFunction, isFunctionNode, keyName, processEnvRead, propertyName, resolveVariable, rootIdentifier, shortText, unwrap, type FunctionNode } from '../../util/ast.js';
+import type { Handler } from '../handlers.js';
+import { importedModule } from '../imports.js';
+import { isLogCall, isTelemetryCall } from '../logging.js';
+import type { CoreSettings } from '../settings.js';
+import type { ValidatorCatalogue } from '../validators.js';
+import { callSitesOf, declaredVariable, localFunction } from './calls.js';
+import { GuardIndex } from './guards.js';
+import { worse, type InputLabel, type InputUse } from './labels.js';
+import { readPart, TRUSTED_EVENT_FIELDS } from './sources.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 
-/** Where a value came from: which handler input, read where, and what happened to it on the way. */
-export interface InputLabel {
-  handler: Handler;
-  /** `event.body`, `req.query.id`, `event.Records[].body`: the input path, for messages. */
-  path: string;
-  /** The path where the input was read (`event.body` for a value later read as `body.name`). */
-  sourcePath: string;
-  /** The expression that read the input (`event.body`), or the handler's parameter for the input as a whole. */
-  source: Node;
-  /** The whole input object (`event`, `req`), not yet a part the caller controls: passing it on is plumbing. */
-  whole: boolean;
-  /** Passed through a schema validator. */
-  validated: boolean;
-  /** Computed by a call that took input as an argument (`await db.get(event.id)`): user data, but not the input. */
-  derived: boolean;
-  /** Who controls the value: the HTTP caller, an uploader (S3 keys), the app's own workflow, or the platform. */
-  trust: Trust;
-  /** Always a string (path parameters, headers): it cannot be an operator object. */
-  textOnly: boolean;
-  /** Places whose own sanitiser the value went through (`path.basename` for paths, `escapeHtml` for HTML). */
-  sanitizedFor: readonly SinkKind[];
-}
-
-/** A place where input goes: a call, a constructor, a response, a property of an object, a module-scope slot. */
-export interface InputUse {
-  label: InputLabel;
-  /** The sink node: the call, `new` expression, return statement, or assignment. */
-  node: Node;
-  /** The input-carrying expression at the sink (the argument, the returned value, the assigned value). */
-  value: Node;
-  kind: 'call' | 'new' | 'response' | 'module-write';
-  /** Human-readable target: `ddb.send()`, `the response`, `module variable cache`. */
-  target: string;
-}
-
-/** How many distinct input sources one expression tracks; beyond that, more add nothing a user needs. */
 const MAX_LABELS_PER_NODE = 8;
-
-/**
- * Fields a Lambda event carries that the platform sets, not the caller; `requestContext` holds authorizer claims,
- * `methodArn`/`routeArn` name the route an authorizer is asked about, `triggerSource` and `userPoolId` come from Cognito.
- */
-const TRUSTED_EVENT_FIELDS = new Set([
-  'requestContext', 'stageVariables', 'httpMethod', 'resource', 'isBase64Encoded', 'routeKey', 'version',
-  'messageId', 'receiptHandle', 'eventSource', 'eventSourceARN', 'awsRegion', 'md5OfBody', 'md5OfMessageAttributes',
-  'attributes', 'eventName', 'eventID', 'eventVersion', 'eventTime', 'eventSubscriptionArn', 'EventSource',
-  'EventVersion', 'EventSubscriptionArn', 'MessageId', 'TopicArn', 'Timestamp', 'SignatureVersion', 'Signature',
-  'SigningCertUrl', 'SigningCertURL', 'UnsubscribeUrl', 'UnsubscribeURL', 'Type', 'sequenceNumber',
-  'approximateArrivalTimestamp', 'kinesisSchemaVersion', 'account', 'region', 'time', 'detail-type', 'resources',
-  'userIdentity', 'responseElements', 'requestParameters', 'bucket', 'ApproximateCreationDateTime', 'SizeBytes',
-  'StreamViewType', 'SequenceNumber', 'length', 'methodArn', 'routeArn', 'triggerSource', 'userPoolId', 'callerContext',
-]);
-
-/** Parts of a Lambda event that only wrap records: `event.Records[i].Sns.Message` is where the data is. */
-const EVENT_ENVELOPES = new Set(['Records', 'Sns', 's3', 'object', 'dynamodb', 'kinesis']);
-
-/** Array methods whose result holds (some of) the receiver's elements. */
-const ELEMENT_RESULTS = new Set(['filter', 'find', 'findLast', 'sort', 'slice', 'reverse', 'at', 'flat']);
-
-/** What a Koa context exposes of the request directly (`ctx.body` is the response). */
-const CONTEXT_FIELDS = new Set(['query', 'params', 'headers', 'header', 'cookies', 'querystring', 'href', 'url', 'path', 'host', 'hostname', 'ip', 'get']);
-
-/** Properties of an HTTP request that the caller controls. */
-const REQUEST_FIELDS = new Set([
-  'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path', 'hostname',
-  'files', 'file', 'rawBody', 'nextUrl', 'searchParams', 'rawHeaders', 'json', 'text', 'formData', 'arrayBuffer',
-  'blob', 'get', 'header', 'param', 'user', 'parseBody', 'queries', 'valid', 'data',
-]);
-
-/** How much the caller controls a request part, and whether it is always text. */
-function requestTrust(segment: string): { trust: Trust; textOnly: boolean } {
-  return { trust: SERVER_SET_REQUEST_FIELDS.has(segment) ? 'platform' : 'caller', textOnly: STRING_REQUEST_FIELDS.has(segment) };
-}
-
-/** Calls whose result carries their argument unchanged in substance: parsing and decoding are not validation. */
-const TRANSPARENT_FUNCTIONS = new Set([
-  'JSON.parse', 'JSON.stringify', 'Buffer.from', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'String',
-  'structuredClone', 'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries',
-  'Array.from', 'Array.of', 'Promise.all', 'Promise.allSettled', 'Promise.resolve', 'querystring.parse', 'qs.parse',
-  'Buffer.concat',
-]);
-const TRANSPARENT_CONSTRUCTORS = new Set(['URLSearchParams', 'URL', 'Buffer']);
-
-/** Calls whose result is a number, a boolean or an encoded string: the input's text cannot get through. */
-const COERCIONS = new Set([
-  'Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.parseInt',
-  'Number.parseFloat', 'Number.isFinite', 'Array.isArray', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa',
-  'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Date.parse',
-  'Object.hasOwn', 'Reflect.has', 'crypto.createHash', 'createHash', 'Buffer.isBuffer', 'Buffer.byteLength',
-  'Number.isSafeInteger', 'isFinite', 'typeof',
-]);
-
-/** Methods that only inspect a value: their result says something about the input but carries none of it. */
-const INSPECTING_METHODS = new Set([
-  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'has', 'test', 'localeCompare', 'hasOwnProperty',
-  'every', 'some', 'findIndex', 'isArray', 'equals', 'search',
-]);
-
-/** Array methods whose callback receives the elements. */
-const ELEMENT_CALLBACKS = new Set([
-  'map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort',
-]);
-
-/** Methods that put a value into a collection. */
-const COLLECTION_WRITES = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill', 'concat']);
-
 
 /**
  * Follows every handler's input through the file: variables, destructuring, property reads, template literals and
@@ -147,7 +42,7 @@ export class InputFlow {
   private readonly worklist: Array<[Node, InputLabel]> = [];
   private readonly handlerOf = new Map<FunctionNode, Handler>();
   private readonly trusted: Set<string>;
-  private readonly guards = new Map<string, Array<[number, number]>>();
+  private readonly guardIndex: GuardIndex;
   private readonly useKeys = new Set<string>();
 
   constructor(
@@ -160,6 +55,7 @@ export class InputFlow {
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
+    this.guardIndex = new GuardIndex(sourceCode, handlers, validators);
   }
 
   run(): this {
@@ -229,38 +125,8 @@ export class InputFlow {
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const id = reference.identifier;
-      this.mark(id, this.isGuarded(id) ? { ...label, validated: true } : label);
+      this.mark(id, this.guardIndex.isGuarded(id) ? { ...label, validated: true } : label);
     }
-  }
-
-  /** A read of input: a new source when it selects a caller-controlled part of a whole input. */
-  private extend(label: InputLabel, node: Node, rawSegment: string | null): InputLabel | null {
-    const segment = rawSegment !== null && /^\d+$/.test(rawSegment) ? null : rawSegment;
-    const kind = label.handler.inputKind;
-    if (segment !== null && kind === 'event' && this.trusted.has(segment)) return null;
-    if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
-    const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
-    if (!label.whole) return { ...label, path };
-    if (kind === 'context') {
-      // Koa `ctx` / Hono `c`: `ctx.request` and `c.req` are the request; `ctx.query`, `ctx.params`… read it.
-      const onContext = !label.path.includes('.');
-      if (onContext && (segment === 'request' || segment === 'req')) return { ...label, path, sourcePath: path };
-      const fields = onContext ? CONTEXT_FIELDS : REQUEST_FIELDS;
-      if (segment === null || !fields.has(segment)) return null;
-      return { ...label, path, sourcePath: path, source: node, whole: false, ...requestTrust(segment) };
-    }
-    if (kind !== 'event') {
-      return { ...label, path, sourcePath: path, source: node, whole: false, ...(kind === 'request' && segment ? requestTrust(segment) : {}) };
-    }
-    // A batch of records and each record are envelopes; the caller's data is inside them.
-    const envelope = segment === null ? label.path.endsWith('.Records') : EVENT_ENVELOPES.has(segment);
-    const atRoot = !label.path.includes('.') && !label.path.includes('[');
-    let trust = label.trust;
-    if (atRoot) trust = (segment !== null && Object.hasOwn(EVENT_FIELD_TRUST, segment) ? EVENT_FIELD_TRUST[segment] : undefined) ?? 'internal';
-    // An S3 notification's object key is a name an uploader chose.
-    else if (segment === 'key' && label.path.endsWith('.s3.object')) trust = 'uploader';
-    const textOnly = atRoot && segment !== null && STRING_EVENT_FIELDS.has(segment);
-    return { ...label, path, sourcePath: path, source: node, whole: envelope, trust, textOnly };
   }
 
   private recordUse(label: InputLabel, node: Node, value: Node, kind: InputUse['kind'], target: string): void {
@@ -276,7 +142,7 @@ export class InputFlow {
   private bindPattern(pattern: Node, label: InputLabel, scopeNode: Node): void {
     switch (pattern.type) {
       case AST_NODE_TYPES.Identifier: {
-        const variable = this.declaredVariable(pattern, scopeNode);
+        const variable = declaredVariable(this.sourceCode, pattern, scopeNode);
         if (variable) this.markVariable(variable, label);
         return;
       }
@@ -285,7 +151,7 @@ export class InputFlow {
           if (property.type === AST_NODE_TYPES.RestElement) {
             this.bindPattern(property.argument, label, scopeNode);
           } else {
-            const part = this.extend(label, property, keyName(property));
+            const part = readPart(label, property, keyName(property), this.trusted);
             if (part) this.bindPattern(property.value, part, scopeNode);
           }
         }
@@ -293,7 +159,7 @@ export class InputFlow {
       case AST_NODE_TYPES.ArrayPattern:
         for (const element of pattern.elements) {
           if (!element) continue;
-          const part = this.extend(label, element, null);
+          const part = readPart(label, element, null, this.trusted);
           if (part) this.bindPattern(element.type === AST_NODE_TYPES.RestElement ? element.argument : element, part, scopeNode);
         }
         return;
@@ -312,13 +178,6 @@ export class InputFlow {
       default:
         return;
     }
-  }
-
-  private declaredVariable(identifier: TSESTree.Identifier, scopeNode: Node): Variable | null {
-    for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(scopeNode)) {
-      if (variable.identifiers.includes(identifier)) return variable;
-    }
-    return resolveVariable(this.sourceCode, identifier);
   }
 
   // ---- one step of propagation ------------------------------------------------------------------------------------
@@ -380,7 +239,7 @@ export class InputFlow {
         return;
       case AST_NODE_TYPES.ForOfStatement:
         if (parent.right === node) {
-          const element = this.extend(label, parent.left, null);
+          const element = readPart(label, parent.left, null, this.trusted);
           if (element) this.bindLoopTarget(parent.left, element, parent);
         }
         return;
@@ -428,8 +287,8 @@ export class InputFlow {
     }
     if (!label.whole && name === 'length') return;
     if (name && ROUTING_HEADERS.has(name) && label.path.endsWith('.headers')) return;
-    const part = this.extend(label, member, name);
-    if (part) this.mark(member, !part.validated && this.isGuarded(member) ? { ...part, validated: true } : part);
+    const part = readPart(label, member, name, this.trusted);
+    if (part) this.mark(member, !part.validated && this.guardIndex.isGuarded(member) ? { ...part, validated: true } : part);
   }
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
@@ -444,7 +303,7 @@ export class InputFlow {
     }
     if (label.whole && label.handler.inputKind !== 'event') {
       // `request.json()`, `req.get('x')`, `request.query.get('id')`: reading the caller's data through a method.
-      const part = this.extend(label, call, method);
+      const part = readPart(label, call, method, this.trusted);
       if (part) this.mark(call, { ...part, path: `${part.path}()`, sourcePath: `${part.sourcePath}()` });
       return;
     }
@@ -503,7 +362,7 @@ export class InputFlow {
       }
     }
 
-    const local = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : null;
+    const local = call.type === AST_NODE_TYPES.CallExpression ? localFunction(this.sourceCode, callee) : null;
     if (local) {
       const param = local.params[index];
       if (param && index >= 0) this.bindPattern(param, label, local);
@@ -616,25 +475,6 @@ export class InputFlow {
     return `module-level \`${shortText(this.sourceCode, value)}\``;
   }
 
-  /** The same-file function a callee names: a declaration, a `const f = () => …`, or `this.method` in a class. */
-  private localFunction(callee: Node): FunctionNode | null {
-    if (callee.type === AST_NODE_TYPES.Identifier) return sameFileFunction(this.sourceCode, callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
-      const name = propertyName(callee);
-      for (let current: Node | undefined = callee.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.ClassBody) {
-          for (const member of current.body) {
-            if (member.type === AST_NODE_TYPES.MethodDefinition && keyName(member) === name && member.value.type === AST_NODE_TYPES.FunctionExpression) {
-              return member.value;
-            }
-          }
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
   /** A value returned from a handler is its response; from a same-file helper, it flows back to the callers. */
   private returned(value: Node, label: InputLabel, fn: FunctionNode | null): void {
     if (!fn) return;
@@ -643,158 +483,10 @@ export class InputFlow {
       if (!label.whole) this.recordUse(label, fn, value, 'response', 'the response');
       return;
     }
-    for (const call of this.callSitesOf(fn)) this.mark(call, label);
+    for (const call of callSitesOf(this.sourceCode, fn)) this.mark(call, label);
   }
 
-  private callSitesOf(fn: FunctionNode): Node[] {
-    let variable: Variable | null = null;
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = this.declaredVariable(fn.id, fn);
-    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-      variable = this.declaredVariable(fn.parent.id, fn.parent);
-    } else if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
-      return this.methodCallSites(fn.parent);
-    } else if (fn.parent?.type === AST_NODE_TYPES.CallExpression) {
-      // A callback (`records.map(r => …)`) returns into the call that received it.
-      return [fn.parent];
-    }
-    if (!variable) return [];
-    const calls: Node[] = [];
-    for (const reference of variable.references) {
-      const id = reference.identifier;
-      if (id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id) calls.push(id.parent);
-    }
-    return calls;
-  }
 
-  private methodCallSites(method: TSESTree.MethodDefinition): Node[] {
-    const name = keyName(method);
-    const calls: Node[] = [];
-    walk(method.parent, this.sourceCode.visitorKeys, (node) => {
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.MemberExpression &&
-        node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        propertyName(node.callee) === name
-      ) {
-        calls.push(node);
-      }
-    });
-    return calls;
-  }
-
-  // ---- guards ---------------------------------------------------------------------------------------------------
-
-  /**
-   * `if (!check(x)) return …;` or `assert(x, S);` validates `x` for the statements after it in the same block, and
-   * `if (check(x)) { … }` inside the block it guards. Keyed by the checked expression's text.
-   */
-  private isGuarded(read: Node): boolean {
-    const text = this.sourceCode.getText(read);
-    const regions = this.guardRegions(text);
-    return regions.some(([start, end]) => read.range[0] >= start && read.range[1] <= end);
-  }
-
-  private guardRegions(text: string): Array<[number, number]> {
-    const cached = this.guards.get(text);
-    if (cached) return cached;
-    const regions: Array<[number, number]> = [];
-    this.guards.set(text, regions);
-    for (const check of this.guardChecks()) {
-      if (check.checked.some((node) => this.sourceCode.getText(unwrap(node)) === text)) regions.push(check.region);
-    }
-    return regions;
-  }
-
-  private guardChecksCache: Array<{ checked: Node[]; region: [number, number] }> | null = null;
-
-  /**
-   * Rejecting guards: `if (!isValid(x)) return …`, `if (typeof x !== 'string') throw …`, `if (!/^\w+$/.test(x))
-   * return res.status(400)…`, `if (!ALLOWED.includes(x)) return …`, `if (x !== 'a' && x !== 'b') return …` cover
-   * what follows them in the block; the same checks without an exit cover the block they guard. A bare presence
-   * check (`if (!x) return`) checks nothing about the value.
-   */
-  private guardChecks(): Array<{ checked: Node[]; region: [number, number] }> {
-    if (this.guardChecksCache) return this.guardChecksCache;
-    const checks: Array<{ checked: Node[]; region: [number, number] }> = [];
-    const afterInBlock = (statement: Node): [number, number] | null => {
-      const block = statement.parent;
-      if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
-      return [statement.range[1], block.range[1]];
-    };
-    const visit = (node: Node): void => {
-      if (node.type === AST_NODE_TYPES.IfStatement) {
-        const checked = this.checkedBy(node.test);
-        if (checked.length === 0) return;
-        const region = exits(node.consequent) ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
-        if (region) checks.push({ checked, region });
-      } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
-        const expression = unwrap(node.expression);
-        const call = expression.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : expression;
-        // `assert(x, S)`, `await schema.validate(x)`: throwing checks cover what follows them.
-        if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isValidatorCall(call)) {
-          const region = afterInBlock(node);
-          if (region) checks.push({ checked: call.arguments, region });
-        }
-      }
-    };
-    for (const handler of this.handlers) walk(handler.fn.body, this.sourceCode.visitorKeys, visit);
-    this.guardChecksCache = checks;
-    return checks;
-  }
-
-  /** The expressions an `if` test checks the value of (not merely the presence of). */
-  private checkedBy(test: Node): Node[] {
-    const node = unwrap(test);
-    switch (node.type) {
-      case AST_NODE_TYPES.UnaryExpression:
-        return node.operator === '!' ? this.checkedBy(node.argument) : [];
-      case AST_NODE_TYPES.AwaitExpression:
-        return this.checkedBy(node.argument);
-      case AST_NODE_TYPES.LogicalExpression:
-        return [...this.checkedBy(node.left), ...this.checkedBy(node.right)];
-      case AST_NODE_TYPES.BinaryExpression: {
-        if (!['===', '!==', '==', '!='].includes(node.operator)) return [];
-        const sides = [unwrap(node.left), unwrap(node.right)];
-        const typeOf = sides.find((side) => side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof');
-        if (typeOf) return [(typeOf as TSESTree.UnaryExpression).argument];
-        // Equality with a literal leaves one known value.
-        const literal = sides.findIndex((side) => side.type === AST_NODE_TYPES.Literal || (side.type === AST_NODE_TYPES.TemplateLiteral && side.expressions.length === 0));
-        return literal >= 0 ? [sides[1 - literal]!] : [];
-      }
-      case AST_NODE_TYPES.CallExpression: {
-        if (this.validators.isGuardCall(node)) return node.arguments;
-        const callee = unwrap(node.callee);
-        const method = calleeName(callee);
-        if (!method) return [];
-        if (callee.type === AST_NODE_TYPES.MemberExpression) {
-          // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
-          if (method === 'match') return [callee.object];
-          if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
-          return [];
-        }
-        // A same-file predicate: `if (!isSafeName(x)) return …`.
-        return sameFileFunction(this.sourceCode, callee) ? node.arguments : [];
-      }
-      default:
-        return [];
-    }
-  }
-}
-
-/** Whether `a` is a worse (more dangerous) label than `b`: unvalidated beats validated, direct beats derived. */
-function worse(a: InputLabel, b: InputLabel): boolean {
-  if (a.validated !== b.validated) return !a.validated;
-  if (a.derived !== b.derived) return !a.derived;
-  return a.whole === false && b.whole === true;
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && exits(last);
-  }
-  return false;
 }
 
 function isModuleScoped(variable: Variable): boolean {
