@@ -103,6 +103,7 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   }
   for (const handler of typedHandlers(sourceCode, locals)) add(handler);
   for (const handler of frameworkHandlers(sourceCode, locals, filename)) add(handler);
+  for (const handler of routeModuleHandlers(sourceCode, locals)) add(handler);
   return [...found.values()];
 }
 
@@ -424,4 +425,45 @@ function isComparison(node: TSESTree.Node): boolean {
     (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') ||
     (value.type === AST_NODE_TYPES.LogicalExpression && isComparison(value.left) && isComparison(value.right))
   );
+}
+
+/** Modules whose `Request`/`Response` types mark an Express-style route handler. */
+const ROUTE_TYPE_MODULES = new Set(['express', 'express-serve-static-core', '@types/express']);
+
+/**
+ * Express route modules in the usual layout, where `app.get(…)` lives in another file: a function whose
+ * `(req, res[, next])` parameters are typed with Express's `Request`/`Response`, and a route factory
+ * (`export function login() { return (req, res, next) => { … } }`) returning such a function.
+ */
+function* routeModuleHandlers(sourceCode: TSESLint.SourceCode, locals: Map<string, string>): Generator<Handler> {
+  const typed = [...locals].some(([, module]) => ROUTE_TYPE_MODULES.has(module));
+  const routeShaped = (fn: FunctionNode): boolean => {
+    const [first, second] = fn.params;
+    return !!paramName(first) && REQUEST_PARAM.test(paramName(first)!) && !!paramName(second) && RESPONSE_PARAM.test(paramName(second)!);
+  };
+  const typedAsRoute = (fn: FunctionNode): boolean => {
+    const first = fn.params[0];
+    const annotation = first && 'typeAnnotation' in first ? first.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const name = annotation.typeName;
+    const root = name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier ? name.left.name : null;
+    const module = root ? locals.get(root) : undefined;
+    return !!module && ROUTE_TYPE_MODULES.has(module);
+  };
+  const route = (fn: FunctionNode): Handler =>
+    makeHandler({ fn, validatedBy: null }, 'web', 'request', { input: fn.params[0], response: fn.params[1] });
+  for (const { value } of exportedValues(sourceCode.ast)) {
+    const fn = unwrap(value);
+    if (!isFunctionNode(fn)) continue;
+    if (typed && routeShaped(fn) && typedAsRoute(fn)) {
+      yield route(fn);
+      continue;
+    }
+    // A route factory: no request of its own, returns the route.
+    if (fn.params.some((p) => { const n = paramName(p); return !!n && REQUEST_PARAM.test(n); })) continue;
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? fn.body.body.flatMap((statement) => (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? [unwrap(statement.argument)] : []))
+      : [unwrap(fn.body)];
+    for (const inner of returned) if (isFunctionNode(inner) && routeShaped(inner)) yield route(inner);
+  }
 }

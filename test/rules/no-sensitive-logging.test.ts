@@ -3,6 +3,12 @@ import { testRule } from '../rule-tester.js';
 
 testRule('no-sensitive-logging', rule, {
   valid: [
+    // A copy of the credentials with the password masked.
+    `exports.handler = async () => {
+       const secret = JSON.parse((await sm.getSecretValue({ SecretId: arn })).SecretString);
+       const logSecret = { ...secret, password: '*********' };
+       console.log('Using credentials', logSecret);
+     };`,
     // Pagination, Step Functions and idempotency tokens are not credentials; decoded claims are not the token.
     `exports.handler = async (event) => {
        const page = await ddb.scan({ TableName: 't', ExclusiveStartKey: event.cursor });

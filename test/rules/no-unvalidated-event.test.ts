@@ -296,6 +296,15 @@ exports.handler = async (event) => {
   ],
   tsInvalid: [
     {
+      // A route module in the usual Express layout: the factory's route is a handler.
+      code: `export function login() {
+  return (req, res, next) => {
+    res.redirect(req.query.returnTo as string);
+  };
+}`,
+      errors: [{ messageId: 'unvalidated', line: 3, column: 18, data: { path: 'req.query', place: 'a redirect in `res.redirect()`' } }],
+    },
+    {
       // A Next.js route storing the whole body as it came.
       code: `export async function POST(request: Request) {
   const order = await request.json();
