@@ -27,6 +27,8 @@ export interface Handler {
   context: TSESTree.Parameter | null;
   /** Set when middleware validates the whole input before the function runs (`@middy/validator`, Powertools parser). */
   validatedBy: string | null;
+  /** Route parameters the platform checks before the function runs (Azure `route: 'users/{id:int}'`). */
+  constrainedParams?: ReadonlySet<string>;
 }
 
 const LAMBDA_EVENT_PARAM = /^(event|evt|lambdaEvent|awsEvent|apiEvent|sqsEvent|snsEvent|s3Event)$/;
@@ -37,6 +39,8 @@ const CONTEXT_PARAM = /^(context|ctx|invocationContext)$/;
 /** Modules whose middleware validates a whole event before the handler sees it. */
 const VALIDATING_MIDDLEWARE = new Map([
   ['@middy/validator', 'validator'],
+  ['@aws-lambda-powertools/validation/middleware', 'validation'],
+  ['@aws-lambda-powertools/validation', 'validation'],
   ['@aws-lambda-powertools/parser/middleware', 'parser'],
   ['@aws-lambda-powertools/parser', 'parser'],
 ]);
@@ -99,7 +103,8 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   for (const ref of findReferences(sourceCode, PLATFORM_REGISTRATIONS)) {
     if (ref.node.type !== AST_NODE_TYPES.CallExpression) continue;
     const candidate = registeredFunction(sourceCode, ref.node, locals);
-    if (candidate) add(byPlatform(candidate, ref.info.platform, ref.info.kind));
+    const handler = candidate && byPlatform(candidate, ref.info.platform, ref.info.kind);
+    if (handler) add({ ...handler, constrainedParams: routeConstraints(ref.node) });
   }
   for (const handler of typedHandlers(sourceCode, locals)) add(handler);
   for (const handler of frameworkHandlers(sourceCode, locals, filename)) add(handler);
@@ -466,4 +471,18 @@ function* routeModuleHandlers(sourceCode: TSESLint.SourceCode, locals: Map<strin
       : [unwrap(fn.body)];
     for (const inner of returned) if (isFunctionNode(inner) && routeShaped(inner)) yield route(inner);
   }
+}
+
+/**
+ * Azure route templates constrain parameters before the function runs: `{id:int}`, `{id:guid}`, `{name:alpha}`,
+ * `{code:regex(^[a-z]{3}$)}`, `{id:length(8)}` reject anything else with a 404.
+ */
+function routeConstraints(call: TSESTree.CallExpression): ReadonlySet<string> | undefined {
+  const options = call.arguments.map((a) => unwrap(a)).find((a) => a.type === AST_NODE_TYPES.ObjectExpression);
+  const route = options?.type === AST_NODE_TYPES.ObjectExpression
+    ? options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyName(p) === 'route')?.value
+    : undefined;
+  if (route?.type !== AST_NODE_TYPES.Literal || typeof route.value !== 'string') return undefined;
+  const names = [...route.value.matchAll(/\{(\w+):(?:int|long|guid|bool|alpha|datetime|decimal|double|float|regex\(|length\(|min\(|max\(|range\()/g)].map((m) => m[1]!);
+  return names.length > 0 ? new Set(names) : undefined;
 }

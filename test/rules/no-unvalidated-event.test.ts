@@ -126,6 +126,21 @@ exports.handler = async (event) => users.findOne(JSON.parse(event.body));`,
   return { statusCode: 202, body: JSON.stringify({ received: JSON.parse(event.body) }) };
 };
 `,
+    // Azure route constraints: `{id:int}` rejects anything but an integer before the function runs.
+    `import { app } from '@azure/functions';
+     import { readFile } from 'node:fs/promises';
+     app.http('getFile', { route: 'files/{id:int}', handler: async (request) => ({ body: await readFile(\`/data/\${request.params.id}.json\`) }) });`,
+    // Powertools validation middleware checks the whole event.
+    `import middy from '@middy/core';
+     import { validator } from '@aws-lambda-powertools/validation/middleware';
+     export const handler = middy(async (event) => db.query(\`SELECT * FROM t WHERE id = '\${event.body.id}'\`)).use(validator({ inboundSchema }));`,
+    // validator.js predicates in a rejecting guard.
+    `import validator from 'validator';
+     exports.handler = async (event) => {
+       const { user } = JSON.parse(event.body);
+       if (!validator.isAlphanumeric(user)) return { statusCode: 400 };
+       return db.query(\`SELECT * FROM users WHERE name = '\${user}'\`);
+     };`,
   ],
   invalid: [
     {
@@ -295,6 +310,13 @@ exports.handler = async (event) => {
     `export function isOrderEvent(event: unknown): event is { body: string } { return typeof event === 'object'; }`,
   ],
   tsInvalid: [
+    {
+      // An Azure route parameter without a constraint.
+      code: `import { app } from '@azure/functions';
+import { readFile } from 'node:fs/promises';
+app.http('getFile', { route: 'files/{name}', handler: async (request) => ({ body: await readFile(\`/data/\${request.params.name}\`) }) });`,
+      errors: [{ messageId: 'unvalidated', line: 3, column: 107, data: { path: 'request.params', place: 'a file path in `readFile()`' } }],
+    },
     {
       // A route module in the usual Express layout: the factory's route is a handler.
       code: `export function login() {

@@ -288,7 +288,10 @@ export class InputFlow {
     if (!label.whole && name === 'length') return;
     if (name && ROUTING_HEADERS.has(name) && label.path.endsWith('.headers')) return;
     const part = readPart(label, member, name, this.trusted);
-    if (part) this.mark(member, !part.validated && this.guardIndex.isGuarded(member) ? { ...part, validated: true } : part);
+    if (!part) return;
+    // `request.params.id` under an Azure route `{id:int}`: the platform rejected anything else.
+    const constrained = !!name && label.sourcePath.endsWith('.params') && !!label.handler.constrainedParams?.has(name);
+    this.mark(member, !part.validated && (constrained || this.guardIndex.isGuarded(member)) ? { ...part, validated: true } : part);
   }
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
