@@ -30,6 +30,12 @@ const CALLBACK = `exports.handler = (event, context, callback) => {
 const EXPRESS = `exports.api = (req, res) => {
   work().catch((err) => res.status(500).json({ error: err }));
 };`;
+const ERROR_MIDDLEWARE = `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => { res.status(500).json({ error: err.message, stack: err.stack }); });`;
+const HONO_ON_ERROR = `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => c.json({ message: err.message }, 500));`;
 const SECRET_ENV = `exports.handler = async () => ({ statusCode: 200, body: process.env.DB_PASSWORD });`;
 const KOA = `import Koa from 'koa';
 const app = new Koa();
@@ -62,6 +68,10 @@ testRule('no-error-leak', rule, {
     `exports.handler = async () => {
        try { await work(); } catch (err) { return { statusCode: err.statusCode ?? 500, body: err.name }; }
      };`,
+    // Error middleware that logs and answers generically.
+    `import express from 'express';
+     const app = express();
+     app.use((err, req, res, next) => { logger.error(err); res.status(500).json({ error: 'Internal server error' }); });`,
     // callback(err) in an HTTP handler: API Gateway answers a bare 502 and drops the error.
     CALLBACK,
     // A try block that cannot throw: its catch never runs.
@@ -121,6 +131,18 @@ testRule('no-error-leak', rule, {
       // Through a local variable and a same-file response helper.
       code: HELPER,
       errors: [{ messageId: 'errorLeak', data: { what: "the error's `message`" }, line: 4, column: 31, suggestions: suggest(HELPER, 'error.message') }],
+    },
+    {
+      // Express error middleware answers the request that failed.
+      code: ERROR_MIDDLEWARE,
+      errors: [
+        { messageId: 'errorLeak', line: 3, column: 66, suggestions: suggest(ERROR_MIDDLEWARE, 'err.message') },
+        { messageId: 'errorLeak', line: 3, column: 86, suggestions: suggest(ERROR_MIDDLEWARE, 'err.stack') },
+      ],
+    },
+    {
+      code: HONO_ON_ERROR,
+      errors: [{ messageId: 'errorLeak', line: 3, column: 43, suggestions: suggest(HONO_ON_ERROR, 'err.message') }],
     },
     {
       code: EXPRESS,
