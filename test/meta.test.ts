@@ -3,11 +3,21 @@ import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
+import { REPO_URL } from '../src/util/create-rule.js';
 
 const root = new URL('..', import.meta.url);
 const ruleFiles = readdirSync(new URL('src/rules/', root))
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.replace(/\.ts$/, ''));
+
+/**
+ * A message is read in an editor tooltip and a CI log line: what is wrong, then what to do, in at most this many
+ * characters, counted as written (a `{{placeholder}}` counts its own length, about that of a typical value).
+ */
+const MAX_MESSAGE_LENGTH = 160;
+// TODO: these rules' files were being changed elsewhere when the limit came in; shorten their messages, then drop
+// this skip: no-unvalidated-event, no-wildcard-iam, no-hardcoded-secrets, no-error-leak.
+const LONG_MESSAGES_TODO = new Set(['no-unvalidated-event', 'no-wildcard-iam', 'no-hardcoded-secrets', 'no-error-leak']);
 
 describe('every rule', () => {
   it('is exported under the id that is its file name', () => {
@@ -41,12 +51,27 @@ describe('every rule', () => {
           expect(Array.isArray(entry) ? entry[0] : entry).toBe('error');
         }
       });
+      it.skipIf(LONG_MESSAGES_TODO.has(id))(`words each message in at most ${MAX_MESSAGE_LENGTH} characters`, () => {
+        const tooLong = Object.entries(rule.meta.messages as Record<string, string>).filter(
+          ([, message]) => message.length > MAX_MESSAGE_LENGTH,
+        );
+        expect(tooLong).toEqual([]);
+      });
       it('describes its messages by id and declares an options schema', () => {
         expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
         expect(rule.meta.schema).toBeDefined();
       });
     });
   }
+});
+
+describe('package.json', () => {
+  it('points repository, homepage and bugs at the repository the rule docs link to', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as Record<string, { url?: string } | string>;
+    expect(pkg.repository).toEqual({ type: 'git', url: `git+${REPO_URL}.git` });
+    expect(pkg.homepage).toBe(`${REPO_URL}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${REPO_URL}/issues` });
+  });
 });
 
 describe('configs', () => {
