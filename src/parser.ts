@@ -27,7 +27,7 @@ function espree(): Parser {
 /**
  * typescript-eslint's configs parse JavaScript files with its parser too, and its rules read TypeScript-only AST
  * fields (they throw on espree's tree). When it is installed where a file lives, keep that parser for the file;
- * elsewhere keep espree, which is about twice as fast on JavaScript.
+ * elsewhere keep espree: linting JavaScript took 1.5–2× as long with the TypeScript parser.
  */
 const typescriptEslintIn = new Map<string, boolean>();
 function hasTypescriptEslint(filePath: string): boolean {
