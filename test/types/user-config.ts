@@ -2,6 +2,7 @@
 import type { ESLint, Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import serverlessSecurity from 'eslint-plugin-serverless-security';
+import tseslint from 'typescript-eslint';
 
 export const viaDefineConfig = defineConfig([serverlessSecurity.configs.recommended, serverlessSecurity.configs.strict]);
 export const asArray: Linter.Config[] = [serverlessSecurity.configs.recommended];
@@ -12,3 +13,4 @@ export const withOverrides: Linter.Config[] = [
 ];
 export const byHand = defineConfig({ plugins: { 'serverless-security': serverlessSecurity }, rules: {} });
 export const plugin: ESLint.Plugin = serverlessSecurity;
+export const withTypescriptEslint = tseslint.config(...tseslint.configs.recommended, serverlessSecurity.configs.recommended);
