@@ -137,7 +137,8 @@ export function findSinkPlaces(
         if (entry.evidence === 'mongo' && !(usesMongo || isCollectionReceiver(callee.object))) continue;
         if (entry.evidence === 'document-store' && !(usesDocumentStore && isDocumentReceiver(callee.object))) continue;
         for (const argument of positions(node, entry.arguments)) {
-          const value = atPosition(argument, entry.property && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression ? entry.property : undefined);
+          const object = unwrap(argument).type === AST_NODE_TYPES.ObjectExpression;
+          const value = object && entry.properties ? (entry.properties.map((key) => propertyValue(argument, key)).find((v) => v) ?? null) : argument;
           if (!value) continue;
           if (entry.evidence === 'sql-text') {
             const built = builtString(sourceCode, value);
@@ -201,7 +202,7 @@ export function findSinkPlaces(
     };
     const contentType = header(/^content-type$/i);
     if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', body, value, 'the HTML response', null);
-    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
+    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the redirect `Location`', null);
   }
   return places;
 }
@@ -220,8 +221,7 @@ const ADDRESS_OPTIONS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl'
  * this site: a lone `/` still lets `'/' + next` become `//evil.example`), or has a value followed by `/`
  * (`${base}/…`: the base decides the host).
  */
-// eslint-disable-next-line no-control-regex -- `\u0000` stands for a value in the text (see `addressParts`).
-const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/[^/\\]|[?#])|\u0000[/?#]/i;
+const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/[^/\\]|[?#])|\uE000[/?#]/i;
 
 /**
  * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,
@@ -255,10 +255,10 @@ function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number
       const text = constantText(piece);
       if (text !== null) prefix += text;
       // After a base, the request's own path cannot change the host: `${API}${req.path}`.
-      else if ((prefix.endsWith('\u0000') || /^[a-z][\w+.-]*:\/\/[^/?#\\]+$/i.test(prefix)) && isRequestPath(piece)) prefix += '/';
+      else if ((prefix.endsWith('\uE000') || /^[a-z][\w+.-]*:\/\/[^/?#\\]+$/i.test(prefix)) && isRequestPath(piece)) prefix += '/';
       else {
         parts.push(piece);
-        prefix += '\u0000';
+        prefix += '\uE000';
       }
     }
     return parts;

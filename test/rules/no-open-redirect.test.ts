@@ -58,7 +58,7 @@ testRule('no-open-redirect', rule, {
     },
     {
       code: lambda('  const { redirect_uri } = event.queryStringParameters;\n  return { statusCode: 302, headers: { Location: redirect_uri }, body: \'\' };'),
-      errors: [{ messageId: 'redirectFromInput', data: { path: 'event.queryStringParameters.redirect_uri', target: 'the `Location` header' }, line: 3, column: 50 }],
+      errors: [{ messageId: 'redirectFromInput', data: { path: 'event.queryStringParameters.redirect_uri', target: 'the redirect `Location`' }, line: 3, column: 50 }],
     },
     {
       code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/out', (ctx) => {\n  ctx.redirect(ctx.query.url);\n});",
@@ -85,7 +85,7 @@ testRule('no-open-redirect', rule, {
     {
       filename: 'app/continue/route.ts',
       code: "import type { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const next = request.nextUrl.searchParams.get('next')!;\n  return new Response(null, { status: 307, headers: { Location: next } });\n}",
-      errors: [{ messageId: 'redirectFromInput', data: { path: 'request.nextUrl.searchParams', target: 'the `Location` header' }, line: 4, column: 65 }],
+      errors: [{ messageId: 'redirectFromInput', data: { path: 'request.nextUrl.searchParams', target: 'the redirect `Location`' }, line: 4, column: 65 }],
     },
     {
       // An absolute `to` replaces the base of `new URL(to, base)`.

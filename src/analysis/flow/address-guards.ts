@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, propertyName, resolveVariable, staticString, unwrap } from '../util/ast.js';
+import { calleeName, propertyName, resolveVariable, staticString, unwrap } from '../../util/ast.js';
 
 type Node = TSESTree.Node;
 
