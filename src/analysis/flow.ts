@@ -761,6 +761,21 @@ export class InputFlow {
     return checks;
   }
 
+  /** A `const` holding a resolved path (`const full = path.resolve(ROOT, name)`), or such a call itself. */
+  private isResolvedPath(node: Node): boolean {
+    let value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const def = resolveVariable(this.sourceCode, value)?.defs[0];
+      const holder = def?.node;
+      if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.parent.kind !== 'const' || holder.id !== def!.name || !holder.init) return false;
+      value = unwrap(holder.init);
+    }
+    if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+    if (value.type !== AST_NODE_TYPES.CallExpression || !PATH_RESOLVERS.has(calleeName(value.callee) ?? '')) return false;
+    const root = rootIdentifier(value.callee);
+    return !!root && PATH_RESOLVER_MODULES.has(this.locals.get(root.name) ?? '');
+  }
+
   /** The expressions an `if` test checks the value of (not merely the presence of). */
   private checkedBy(test: Node): Node[] {
     const node = unwrap(test);
@@ -788,6 +803,9 @@ export class InputFlow {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
           if (method === 'match') return [callee.object];
+          // `if (!full.startsWith(root)) return …` keeps a resolved path inside `root`. Only on a resolved path:
+          // raw input passes a prefix test with `uploads/../../etc/passwd`.
+          if (method === 'startsWith' && this.isResolvedPath(callee.object)) return [callee.object];
           if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
           return [];
         }
@@ -799,6 +817,10 @@ export class InputFlow {
     }
   }
 }
+
+/** `path.resolve`/`path.join`/`path.normalize` and `realpath`: their result has no `..` segments left. */
+const PATH_RESOLVERS = new Set(['resolve', 'join', 'normalize', 'realpath', 'realpathSync']);
+const PATH_RESOLVER_MODULES = new Set(['path', 'node:path', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
 
 /** Whether `a` is a worse (more dangerous) label than `b`: unvalidated beats validated, direct beats derived. */
 function worse(a: InputLabel, b: InputLabel): boolean {

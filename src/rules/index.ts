@@ -5,6 +5,7 @@ import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
+import noPathTraversal from './no-path-traversal.js';
 import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
@@ -23,6 +24,7 @@ export const rules = {
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
+  'no-path-traversal': noPathTraversal,
   'no-plain-http': noPlainHttp,
   'no-public-storage': noPublicStorage,
   'no-sensitive-logging': noSensitiveLogging,
