@@ -468,6 +468,10 @@ export class InputFlow {
       return;
     }
     if (label.whole) return;
+    if ((method === 'replace' || method === 'replaceAll') && escapesPatternSyntax(call)) {
+      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, 'regex' as const])] });
+      return;
+    }
     this.mark(call, label);
   }
 
@@ -816,6 +820,21 @@ export class InputFlow {
         return [];
     }
   }
+}
+
+/** Characters with a meaning in a pattern; an escaping `replace` must put a `\\` before each of them. */
+const PATTERN_SYNTAX = '\\^$.*+?()[]{}|';
+
+/**
+ * `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: the usual hand-written escape (MDN's, and escape-string-regexp's)
+ * makes text safe to compile as a pattern.
+ */
+function escapesPatternSyntax(call: TSESTree.CallExpression): boolean {
+  const [pattern, replacement] = call.arguments.map((a) => a && unwrap(a));
+  if (pattern?.type !== AST_NODE_TYPES.Literal || !('regex' in pattern) || !pattern.regex.flags.includes('g')) return false;
+  if (replacement?.type !== AST_NODE_TYPES.Literal || replacement.value !== '\\$&') return false;
+  const charClass = /^\[([^]*)\]$/.exec(pattern.regex.pattern);
+  return !!charClass && [...PATTERN_SYNTAX].every((c) => charClass[1]!.includes(c));
 }
 
 /** `path.resolve`/`path.join`/`path.normalize` and `realpath`: their result has no `..` segments left. */

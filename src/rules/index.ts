@@ -8,6 +8,7 @@ import noNosqlInjection from './no-nosql-injection.js';
 import noPathTraversal from './no-path-traversal.js';
 import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
+import noRegexInjection from './no-regex-injection.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
@@ -27,6 +28,7 @@ export const rules = {
   'no-path-traversal': noPathTraversal,
   'no-plain-http': noPlainHttp,
   'no-public-storage': noPublicStorage,
+  'no-regex-injection': noRegexInjection,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-unsafe-deserialization': noUnsafeDeserialization,

@@ -90,7 +90,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       pathFromInput:
-        '`{{path}}` goes into the file path of `{{target}}` unchecked: {{chooser}} can send `../` to reach other files. Keep only `path.basename()` of it, or check the resolved path.',
+        '`{{path}}` is in the path `{{target}}` opens, unchecked: `../` in it reaches other files. Keep only its `path.basename()`, or check the resolved path.',
       suggestBasename: 'Keep only the base name: `{{replacement}}`.',
     },
   },
