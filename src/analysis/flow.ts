@@ -21,7 +21,7 @@ import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
 import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
-import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
+import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_IMPORTS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
 import { SANITIZERS } from '../models/sanitizers.js';
 import type { SinkKind, Trust } from '../models/types.js';
 
@@ -497,7 +497,7 @@ export class InputFlow {
         this.mark(call, label);
         return;
       }
-    } else if (TRANSPARENT_FUNCTIONS.has(name) || TEXT_CARRYING_FUNCTIONS.has(name) || (method !== null && TEXT_CARRYING_METHODS.has(method))) {
+    } else if (TRANSPARENT_FUNCTIONS.has(name) || TEXT_CARRYING_FUNCTIONS.has(name) || this.isTextCarryingImport(callee) || (method !== null && TEXT_CARRYING_METHODS.has(method))) {
       this.mark(call, label);
       return;
     } else {
@@ -525,6 +525,14 @@ export class InputFlow {
     this.recordUse(label, call, argument, kind, `${isNew ? 'new ' : ''}${name || calleeName(callee) || 'a call'}()`);
     // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
     this.mark(call, { ...label, derived: true, whole: false });
+  }
+
+  /** `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module: see `TEXT_CARRYING_IMPORTS`. */
+  private isTextCarryingImport(callee: Node): boolean {
+    const root = rootIdentifier(callee);
+    const name = calleeName(callee);
+    const module = root && this.locals.get(root.name)?.replace(/^node:/, '');
+    return !!module && !!name && !!TEXT_CARRYING_IMPORTS[module]?.has(name);
   }
 
   /** The places a sanitiser call makes its argument safe for (`path.basename` → paths), if it is one. */

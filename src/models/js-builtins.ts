@@ -23,3 +23,13 @@ export const TEXT_CARRYING_FUNCTIONS = new Set([
   'url.resolve', 'url.format', 'sprintf', 'vsprintf',
 ]);
 export const TEXT_CARRYING_METHODS = new Set(['format', 'concat', 'replace', 'replaceAll', 'padStart', 'padEnd']);
+
+/**
+ * The same functions by module, however they are imported (`import { join } from 'node:path'`, `import * as p from
+ * 'path'` then `p.join`): module → function names.
+ */
+export const TEXT_CARRYING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  path: new Set(['join', 'resolve', 'normalize']),
+  util: new Set(['format']),
+  url: new Set(['resolve', 'format']),
+};
