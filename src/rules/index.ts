@@ -13,6 +13,7 @@ import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
+import noUnverifiedJwt from './no-unverified-jwt.js';
 import noUserEnumeration from './no-user-enumeration.js';
 import noWildcardIam from './no-wildcard-iam.js';
 
@@ -33,6 +34,7 @@ export const rules = {
   'no-sql-injection': noSqlInjection,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
+  'no-unverified-jwt': noUnverifiedJwt,
   'no-user-enumeration': noUserEnumeration,
   'no-wildcard-iam': noWildcardIam,
 };
