@@ -92,12 +92,14 @@ function isTrue(node: Node | null): boolean {
 
 /**
  * Whether the same token goes through a verifying call: one in the decoding's function (or around it) that takes
- * the same text, or one anywhere in the file that takes the same caller input (a handler verifying before a helper
- * decodes).
+ * the same text, or one anywhere in the file that takes the same part of the same caller input (a handler verifying
+ * before a helper decodes).
  */
 function isVerified(sourceCode: TSESLint.SourceCode, analysis: Analysis, decode: Node, token: Node, labels: readonly InputLabel[]): boolean {
   const tokenText = sourceCode.getText(unwrap(token));
-  const sources = new Set(labels.map((l) => l.source));
+  // The same read and the same part of it: `idToken` and `accessToken` of one body are different tokens.
+  const inputKey = (label: InputLabel): string => `${label.source.range[0]}:${label.path}`;
+  const tokens = new Set(labels.map(inputKey));
   const scopes: Node[] = [];
   for (let fn = enclosingFunction(decode); fn; fn = enclosingFunction(fn)) scopes.push(fn);
   let verified = false;
@@ -108,7 +110,7 @@ function isVerified(sourceCode: TSESLint.SourceCode, analysis: Analysis, decode:
     verified = node.arguments.some(
       (argument) =>
         (inScope && sourceCode.getText(unwrap(argument)) === tokenText) ||
-        analysis.flow.labelsAt(argument).some((label) => sources.has(label.source)),
+        analysis.flow.labelsAt(argument).some((label) => tokens.has(inputKey(label))),
     );
   });
   return verified;
