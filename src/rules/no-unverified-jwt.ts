@@ -32,7 +32,7 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow trusting the claims of a caller’s JWT that was decoded but never verified',
+      description: 'Disallow acting on the claims of a JWT from the caller that was decoded but never verified',
       recommended: 'recommended',
       cwe: ['CWE-347'],
     },
