@@ -20,7 +20,7 @@ import { isLogCall, isTelemetryCall } from './logging.js';
 import { RESPONSE_METHODS } from './responses.js';
 import type { CoreSettings } from './settings.js';
 import type { ValidatorCatalogue } from './validators.js';
-import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
+import { EVENT_FIELD_TRUST, ROUTING_HEADERS, SERVER_SET_REQUEST_FIELDS, SERVER_SET_UPLOAD_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../models/aws-lambda.js';
 import { TEXT_CARRYING_FUNCTIONS, TEXT_CARRYING_IMPORTS, TEXT_CARRYING_METHODS } from '../models/js-builtins.js';
 import { SANITIZERS } from '../models/sanitizers.js';
 import type { SinkKind, Trust } from '../models/types.js';
@@ -241,6 +241,10 @@ export class InputFlow {
     if (segment !== null && kind === 'event' && this.trusted.has(segment)) return null;
     if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
     const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
+    // `req.file.path`: where multer stored the upload, not a name the caller sent.
+    if (kind !== 'event' && segment !== null && SERVER_SET_UPLOAD_FIELDS.has(segment) && /\.(file|files(\.\w+)?(\[\])?)$/.test(label.path)) {
+      return { ...label, path, trust: 'platform' };
+    }
     if (!label.whole) return { ...label, path };
     if (kind === 'context') {
       // Koa `ctx` / Hono `c`: `ctx.request` and `c.req` are the request; `ctx.query`, `ctx.params`… read it.
@@ -468,8 +472,9 @@ export class InputFlow {
       return;
     }
     if (label.whole) return;
-    if ((method === 'replace' || method === 'replaceAll') && escapesPatternSyntax(call)) {
-      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, 'regex' as const])] });
+    const madeSafeFor = method === 'replace' || method === 'replaceAll' ? replacementSanitises(call) : [];
+    if (madeSafeFor.length > 0) {
+      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, ...madeSafeFor])] });
       return;
     }
     this.mark(call, label);
@@ -818,6 +823,9 @@ export class InputFlow {
           // `if (!full.startsWith(root)) return …` keeps a resolved path inside `root`. Only on a resolved path:
           // raw input passes a prefix test with `uploads/../../etc/passwd`.
           if (method === 'startsWith' && this.isResolvedPath(callee.object)) return [callee.object];
+          // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
+          const [needle] = node.arguments;
+          if (method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') return [callee.object];
           if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
           return [];
         }
@@ -834,15 +842,30 @@ export class InputFlow {
 const PATTERN_SYNTAX = '\\^$.*+?()[]{}|';
 
 /**
- * `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: the usual hand-written escape (MDN's, and escape-string-regexp's)
- * makes text safe to compile as a pattern.
+ * The places a `replace` makes its receiver safe for:
+ * - `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`, the usual hand-written escape (MDN's, escape-string-regexp's): patterns.
+ * - `s.replace(/[^\w.-]/g, '')`, stripping all but a few characters: patterns when no pattern syntax is kept, paths
+ *   when no `/` or `\\` is kept.
  */
-function escapesPatternSyntax(call: TSESTree.CallExpression): boolean {
+function replacementSanitises(call: TSESTree.CallExpression): SinkKind[] {
   const [pattern, replacement] = call.arguments.map((a) => a && unwrap(a));
-  if (pattern?.type !== AST_NODE_TYPES.Literal || !('regex' in pattern) || !pattern.regex.flags.includes('g')) return false;
-  if (replacement?.type !== AST_NODE_TYPES.Literal || replacement.value !== '\\$&') return false;
-  const charClass = /^\[([^]*)\]$/.exec(pattern.regex.pattern);
-  return !!charClass && [...PATTERN_SYNTAX].every((c) => charClass[1]!.includes(c));
+  if (pattern?.type !== AST_NODE_TYPES.Literal || !('regex' in pattern) || !pattern.regex.flags.includes('g')) return [];
+  if (replacement?.type !== AST_NODE_TYPES.Literal) return [];
+  const charClass = /^\[(\^?)([^]*)\]$/.exec(pattern.regex.pattern);
+  if (!charClass) return [];
+  const [, negated, members] = charClass as unknown as [string, string, string];
+  if (!negated) return replacement.value === '\\$&' && [...PATTERN_SYNTAX].every((c) => members.includes(c)) ? ['regex'] : [];
+  if (replacement.value !== '') return [];
+  // What the class keeps, besides letters, digits and `_`; an escape we do not know keeps who knows what.
+  const kept = members.replace(/\\[wds]|a-z|A-Z|0-9/g, '');
+  if (/\\[^-.\\/ _]/.test(kept)) return [];
+  if (kept.includes('\\\\')) return [];
+  const literal = kept.replace(/\\/g, '');
+  const kinds: SinkKind[] = [];
+  if (![...literal].some((c) => PATTERN_SYNTAX.includes(c))) kinds.push('regex');
+  // Without a separator a name stays in its folder (`..` alone names the folder above, not a file in it).
+  if (!literal.includes('/')) kinds.push('path');
+  return kinds;
 }
 
 /** `path.resolve`/`path.join`/`path.normalize` and `realpath`: their result has no `..` segments left. */

@@ -29,6 +29,11 @@ testRule('no-path-traversal', rule, {
     `${LAMBDA_IMPORTS}export const handler = async (event) => {\n  for (const record of event.Records) {\n    const job = JSON.parse(record.body);\n    fs.writeFileSync(path.join('/tmp', job.name), 'x');\n  }\n};`,
     // A prefix test on the raw name says nothing about `../` after the prefix — but a resolved one does.
     `${LAMBDA_IMPORTS}const UPLOADS = '/tmp/uploads';\nexport const handler = async (event) => {\n  const target = path.join(UPLOADS, event.queryStringParameters.name);\n  if (target.startsWith(UPLOADS)) {\n    fs.unlinkSync(target);\n  }\n  return { statusCode: 204, body: '' };\n};`,
+    // A name that cannot hold `..`, or a separator.
+    docsHandler("  const { file } = event.pathParameters;\n  if (file.includes('..')) return { statusCode: 400, body: '' };\n  return { statusCode: 200, body: fs.readFileSync(path.join('/var/task/static', file), 'utf8') };"),
+    docsHandler("  const name = event.queryStringParameters.name.replace(/[^\\w.-]/g, '');\n  return { statusCode: 200, body: fs.readFileSync(`/tmp/cache/${name}`, 'utf8') };"),
+    // Where multer stored the upload, under a name it generated.
+    "import fs from 'node:fs';\nimport express from 'express';\nimport multer from 'multer';\nconst upload = multer({ dest: '/tmp/uploads' });\nconst app = express();\napp.post('/import', upload.array('files'), async (req, res) => {\n  const rows = req.files.map((f) => parseCsv(fs.readFileSync(f.path, 'utf8')));\n  for (const f of req.files) fs.unlinkSync(f.path);\n  res.json({ rows: rows.length });\n});",
     // Not a handler: a build script reading its own arguments.
     "import fs from 'node:fs';\nconst [, , file] = process.argv;\nfs.readFileSync(file, 'utf8');",
   ],
@@ -104,6 +109,11 @@ testRule('no-path-traversal', rule, {
         { messageId: 'pathFromInput', data: { path: 'event.pathParameters', target: 'fs.promises.unlink()' }, line: 6, column: 28, suggestions: [] },
         { messageId: 'pathFromInput', data: { path: 'event.pathParameters', target: 'fs.promises.rm()' }, line: 7, column: 24, suggestions: [] },
       ],
+    },
+    {
+      // The upload's original name is the caller's; a strip that keeps `/` keeps the traversal.
+      code: "import fs from 'node:fs';\nimport path from 'node:path';\nimport express from 'express';\nimport multer from 'multer';\nconst upload = multer({ dest: '/tmp/uploads' });\nconst app = express();\napp.post('/avatar', upload.single('avatar'), (req, res) => {\n  fs.renameSync(req.file.path, path.join('/tmp/avatars', req.file.originalname.replace(/[^\\w./-]/g, '')));\n  res.status(204).end();\n});",
+      errors: [{ messageId: 'pathFromInput', data: { path: 'req.file', target: 'fs.renameSync()' }, line: 8, column: 32, suggestions: [] }],
     },
     {
       // Both paths of a copy; the caller picks where the file lands.

@@ -12,6 +12,8 @@ testRule('no-regex-injection', rule, {
     // The hand-written escape, inline and in a same-file helper with any name.
     H("  const q = event.queryStringParameters.q.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');\n  return { statusCode: 200, body: String(new RegExp(`^${q}`, 'i').test('x')) };"),
     "function quote(text) {\n  return text.replace(/[|\\\\{}()[\\]^$+*?.]/g, '\\\\$&');\n}\n" + H("  const re = RegExp(quote(event.queryStringParameters.q));\n  return { statusCode: 200, body: String(re.test('x')) };"),
+    // Everything but letters, digits and spaces stripped.
+    H("  const words = event.queryStringParameters.q.replace(/[^\\w\\s]/g, '');\n  return { statusCode: 200, body: String(new RegExp(`\\b${words}\\b`, 'i').test('x')) };"),
     // Only the flags, or a constant pattern, or a checked value.
     `${EXPRESS}const FIELDS = ['name', 'sku'];\napp.get('/search', (req, res) => {\n  const { field } = req.query;\n  if (!FIELDS.includes(field)) return res.status(400).end();\n  const re = new RegExp(\`^\${field}:\`, req.query.caseless ? 'i' : '');\n  res.json({ ok: re.test('name:x') });\n});`,
     // A queue message is the app's own data (opt-in for the internal threat model, not this rule).
@@ -51,6 +53,11 @@ testRule('no-regex-injection', rule, {
       // Koa context and a route parameter.
       code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/tags/:tag', async (ctx) => {\n  const re = new RegExp(`#${ctx.params.tag}\\\\b`, 'gi');\n  ctx.body = posts.filter((p) => re.test(p.text));\n});",
       errors: [{ messageId: 'patternFromInput', data: { path: 'ctx.params', target: 'new RegExp()' }, line: 4, column: 25 }],
+    },
+    {
+      // A strip that keeps quantifiers keeps the ReDoS.
+      code: H("  const q = event.queryStringParameters.q.replace(/[^\\w*+()]/g, '');\n  return { statusCode: 200, body: String(new RegExp(q).test('x')) };"),
+      errors: [{ messageId: 'patternFromInput', data: { path: 'event.queryStringParameters', target: 'new RegExp()' }, line: 3, column: 53 }],
     },
   ],
   tsValid: [
