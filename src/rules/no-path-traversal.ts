@@ -11,8 +11,8 @@ const PATH_MODULES = new Set(['path', 'node:path']);
 /** `path.join`/`path.resolve` and their `posix` forms: the calls that assemble a path from pieces. */
 const JOINING_METHODS = new Set(['join', 'resolve']);
 
-/** Who picks the value, for the message. */
-const CHOOSER: Record<string, string> = { caller: 'the caller', uploader: 'the uploader' };
+/** `@fastify/static`'s `reply.sendFile(name)` serves from the root the plugin was registered with, as `send` does. */
+const ROOTED_SENDERS = ['fastify', '@fastify/static'];
 
 /** The namespace name `path` is imported under (`import path from 'node:path'`, `const p = require('path')`). */
 function pathNamespace(sourceCode: TSESLint.SourceCode): string | null {
@@ -101,14 +101,16 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const analysis = analyse(context);
         if (analysis.handlers.length === 0) return;
+        const rooted = [...moduleOfLocals(sourceCode).values()].some((module) => ROOTED_SENDERS.includes(module));
         for (const place of analysis.sinks('path')) {
+          if (rooted && place.entry && 'responseMethod' in place.entry) continue;
           const labels = analysis.inputAt(place.node, 'path');
-          const label = labels.find((l) => l.trust === 'caller') ?? labels[0];
+          const [label] = labels;
           if (!label) continue;
           context.report({
             node: place.node,
             messageId: 'pathFromInput',
-            data: { path: label.sourcePath, target: place.target, chooser: CHOOSER[label.trust] ?? 'the sender' },
+            data: { path: label.sourcePath, target: place.target },
             suggest: basenameSuggestion(place.node, labels),
           });
         }

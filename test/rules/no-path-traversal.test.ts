@@ -34,6 +34,8 @@ testRule('no-path-traversal', rule, {
     docsHandler("  const name = event.queryStringParameters.name.replace(/[^\\w.-]/g, '');\n  return { statusCode: 200, body: fs.readFileSync(`/tmp/cache/${name}`, 'utf8') };"),
     // Where multer stored the upload, under a name it generated.
     "import fs from 'node:fs';\nimport express from 'express';\nimport multer from 'multer';\nconst upload = multer({ dest: '/tmp/uploads' });\nconst app = express();\napp.post('/import', upload.array('files'), async (req, res) => {\n  const rows = req.files.map((f) => parseCsv(fs.readFileSync(f.path, 'utf8')));\n  for (const f of req.files) fs.unlinkSync(f.path);\n  res.json({ rows: rows.length });\n});",
+    // Fastify's `reply.sendFile` stays inside the root `@fastify/static` was registered with.
+    "import Fastify from 'fastify';\nimport fastifyStatic from '@fastify/static';\nconst app = Fastify();\napp.register(fastifyStatic, { root: '/var/task/public' });\napp.get('/docs/:name', (request, reply) => reply.sendFile(request.params.name));",
     // Not a handler: a build script reading its own arguments.
     "import fs from 'node:fs';\nconst [, , file] = process.argv;\nfs.readFileSync(file, 'utf8');",
   ],
