@@ -453,6 +453,11 @@ export class InputFlow {
       if (part) this.mark(call, { ...part, path: `${part.path}()`, sourcePath: `${part.sourcePath}()` });
       return;
     }
+    const madeSafeFor = method === 'replace' || method === 'replaceAll' ? replacementSanitises(call) : isLastPathSegment(call) ? (['path'] as SinkKind[]) : [];
+    if (madeSafeFor.length > 0 && !label.whole) {
+      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, ...madeSafeFor])] });
+      return;
+    }
     if (method && ELEMENT_CALLBACKS.has(method)) {
       const element = { ...label, path: `${label.path}[]` };
       const callbackIndex = method === 'reduce' || method === 'reduceRight' ? 1 : 0;
@@ -472,11 +477,6 @@ export class InputFlow {
       return;
     }
     if (label.whole) return;
-    const madeSafeFor = method === 'replace' || method === 'replaceAll' ? replacementSanitises(call) : [];
-    if (madeSafeFor.length > 0) {
-      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, ...madeSafeFor])] });
-      return;
-    }
     this.mark(call, label);
   }
 
@@ -866,6 +866,23 @@ function replacementSanitises(call: TSESTree.CallExpression): SinkKind[] {
   // Without a separator a name stays in its folder (`..` alone names the folder above, not a file in it).
   if (!literal.includes('/')) kinds.push('path');
   return kinds;
+}
+
+/** `key.split('/').pop()`, `….at(-1)`: the base name, written by hand. */
+function isLastPathSegment(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  const [index] = call.arguments;
+  const last = method === 'pop' || (method === 'at' && index?.type === AST_NODE_TYPES.UnaryExpression && index.operator === '-' && isOne(index.argument));
+  const split = unwrap(callee.object);
+  if (!last || split.type !== AST_NODE_TYPES.CallExpression || calleeName(split.callee) !== 'split') return false;
+  const [separator] = split.arguments;
+  return separator?.type === AST_NODE_TYPES.Literal && separator.value === '/';
+}
+
+function isOne(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === 1;
 }
 
 /** `path.resolve`/`path.join`/`path.normalize` and `realpath`: their result has no `..` segments left. */

@@ -32,6 +32,8 @@ testRule('no-path-traversal', rule, {
     // A name that cannot hold `..`, or a separator.
     docsHandler("  const { file } = event.pathParameters;\n  if (file.includes('..')) return { statusCode: 400, body: '' };\n  return { statusCode: 200, body: fs.readFileSync(path.join('/var/task/static', file), 'utf8') };"),
     docsHandler("  const name = event.queryStringParameters.name.replace(/[^\\w.-]/g, '');\n  return { statusCode: 200, body: fs.readFileSync(`/tmp/cache/${name}`, 'utf8') };"),
+    // The base name by hand, from an S3 key.
+    `${LAMBDA_IMPORTS}export const handler = async (event) => {\n  for (const record of event.Records) {\n    const { key } = record.s3.object;\n    fs.writeFileSync(path.join('/tmp', key.split('/').pop()), await fetchObject(key));\n    fs.writeFileSync(\`/tmp/thumb-\${key.split('/').at(-1)}\`, await resize(key));\n  }\n};`,
     // Where multer stored the upload, under a name it generated.
     "import fs from 'node:fs';\nimport express from 'express';\nimport multer from 'multer';\nconst upload = multer({ dest: '/tmp/uploads' });\nconst app = express();\napp.post('/import', upload.array('files'), async (req, res) => {\n  const rows = req.files.map((f) => parseCsv(fs.readFileSync(f.path, 'utf8')));\n  for (const f of req.files) fs.unlinkSync(f.path);\n  res.json({ rows: rows.length });\n});",
     // Fastify's `reply.sendFile` stays inside the root `@fastify/static` was registered with.
