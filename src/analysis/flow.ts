@@ -241,8 +241,8 @@ export class InputFlow {
     if (segment !== null && kind === 'event' && this.trusted.has(segment)) return null;
     if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
     const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
-    // `req.file.path`: where multer stored the upload, not a name the caller sent.
-    if (kind !== 'event' && segment !== null && SERVER_SET_UPLOAD_FIELDS.has(segment) && /\.(file|files(\.\w+)?(\[\])?)$/.test(label.path)) {
+    // `req.file.path`: where multer stored the upload, not a name the caller sent (`req.body.file.path` is).
+    if (kind !== 'event' && segment !== null && SERVER_SET_UPLOAD_FIELDS.has(segment) && /^\w+(\.request)?\.(file|files(\.\w+)?(\[\])?)$/.test(label.path)) {
       return { ...label, path, trust: 'platform' };
     }
     if (!label.whole) return { ...label, path };
@@ -858,8 +858,9 @@ function replacementSanitises(call: TSESTree.CallExpression): SinkKind[] {
   if (replacement.value !== '') return [];
   // What the class keeps, besides letters, digits and `_`; an escape we do not know keeps who knows what.
   const kept = members.replace(/\\[wds]|a-z|A-Z|0-9/g, '');
-  if (/\\[^-.\\/ _]/.test(kept)) return [];
-  if (kept.includes('\\\\')) return [];
+  if (/\\[^-.\\/ _]/.test(kept) || kept.includes('\\\\')) return [];
+  // A range we do not know (`[^ -~]` keeps every printable character).
+  if (/.-./.test(kept.replace(/\\-/g, ''))) return [];
   const literal = kept.replace(/\\/g, '');
   const kinds: SinkKind[] = [];
   if (![...literal].some((c) => PATTERN_SYNTAX.includes(c))) kinds.push('regex');

@@ -21,6 +21,7 @@ describe('path places', () => {
     ['a strip that keeps `/` is not', lambda("  fs.readFileSync('/srv/' + event.body.replace(/[^\\w./]/g, ''));"), ['fs.readFileSync(): event.body']],
     ["split('/').pop() is a base name", lambda("  fs.readFileSync('/srv/' + event.body.split('/').pop());"), ['fs.readFileSync(): -']],
     ['multer fields are the server’s, the original name the caller’s', express("  fs.renameSync(req.file.path, '/srv/' + req.file.originalname);"), ['fs.renameSync(): -', 'fs.renameSync(): req.file']],
+    ['a body field named like a multer one is the caller’s', express("  fs.readFileSync(req.body.file.path);"), ['fs.readFileSync(): req.body']],
     ['res.download with a root option is no path place', express("  res.download(req.body.name, 'r.pdf', { root: '/srv' });"), []],
   ];
   for (const [name, code, expected] of cases) it(name, () => expect(inputAtSinks(code, 'path')).toEqual(expected));
@@ -32,6 +33,7 @@ describe('pattern places', () => {
     ['an escape that misses characters does not', lambda("  new RegExp(event.body.replace(/[.*+?]/g, '\\\\$&'));"), ['new RegExp(): event.body']],
     ['a strip to word characters sanitises', lambda("  new RegExp(event.body.replace(/[^\\w\\s-]/g, ''));"), ['new RegExp(): -']],
     ['a strip that keeps a quantifier does not', lambda("  new RegExp(event.body.replace(/[^\\w+]/g, ''));"), ['new RegExp(): event.body']],
+    ['a strip that keeps a wide range does not', lambda("  new RegExp(event.body.replace(/[^ -~]/g, ''));"), ['new RegExp(): event.body']],
     ['an HTML escape does not', "import escapeHtml from 'escape-html';\n" + lambda('  new RegExp(escapeHtml(event.body));'), ['new RegExp(): event.body']],
   ];
   for (const [name, code, expected] of cases) it(name, () => expect(inputAtSinks(code, 'regex')).toEqual(expected));
