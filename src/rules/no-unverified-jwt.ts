@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse, type Analysis, type InputLabel } from '../analysis/index.js';
-import { calleeName, enclosingFunction, propertyName, propertyValue, resolveVariable, unwrap, walk } from '../util/ast.js';
+import { calleeName, enclosingFunction, propertyName, propertyValue, resolveVariable, shortText, unwrap, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
@@ -62,9 +62,8 @@ export default createRule<[], MessageIds>({
           if (call.type !== AST_NODE_TYPES.CallExpression) continue;
           const token = call.arguments[0];
           if (!token || token.type === AST_NODE_TYPES.SpreadElement) continue;
-          if (ref.path.at(-1) === 'jwtDecode' || ref.path.at(-1) === 'default' || ref.path.length === 0) {
-            if (propertyValue(call.arguments[1], 'header')) continue;
-          }
+          // `jwtDecode(token, { header: true })` reads the header.
+          if (ref.info === 'claims' && isTrue(propertyValue(call.arguments[1], 'header'))) continue;
           const complete = ref.info === 'complete-if-asked' && isTrue(propertyValue(call.arguments[1], 'complete'));
           if (complete && !readsClaims(sourceCode, call)) continue;
           reportUnverified(analysis, call, token);
@@ -77,7 +76,7 @@ export default createRule<[], MessageIds>({
     function reportUnverified(analysis: Analysis, decode: Node, token: Node): void {
       const labels = callerLabels(analysis, token);
       if (labels.length === 0 || isVerified(sourceCode, analysis, decode, token, labels)) return;
-      context.report({ node: decode, messageId: 'claimsUnverified', data: { token: sourceCode.getText(token).slice(0, 40) } });
+      context.report({ node: decode, messageId: 'claimsUnverified', data: { token: shortText(sourceCode, token) } });
     }
   },
 });
