@@ -869,12 +869,23 @@ function replacementSanitises(call: TSESTree.CallExpression): SinkKind[] {
   return kinds;
 }
 
-/** `key.split('/').pop()`, `….at(-1)`: the base name, written by hand. */
+/** `key.split('/').pop()`, `….at(-1)`, `key.slice(key.lastIndexOf('/') + 1)`: the base name, written by hand. */
 function isLastPathSegment(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = propertyName(callee);
   const [index] = call.arguments;
+  if ((method === 'slice' || method === 'substring' || method === 'substr') && call.arguments.length === 1 && index?.type === AST_NODE_TYPES.BinaryExpression) {
+    const from = unwrap(index.left);
+    return (
+      index.operator === '+' &&
+      isOne(index.right) &&
+      from.type === AST_NODE_TYPES.CallExpression &&
+      calleeName(from.callee) === 'lastIndexOf' &&
+      from.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      from.arguments[0].value === '/'
+    );
+  }
   const last = method === 'pop' || (method === 'at' && index?.type === AST_NODE_TYPES.UnaryExpression && index.operator === '-' && isOne(index.argument));
   const split = unwrap(callee.object);
   if (!last || split.type !== AST_NODE_TYPES.CallExpression || calleeName(split.callee) !== 'split') return false;

@@ -20,6 +20,7 @@ describe('path places', () => {
     ['a strip to word characters is a base name', lambda("  fs.readFileSync('/srv/' + event.body.replace(/[^\\w.-]/g, ''));"), ['fs.readFileSync(): -']],
     ['a strip that keeps `/` is not', lambda("  fs.readFileSync('/srv/' + event.body.replace(/[^\\w./]/g, ''));"), ['fs.readFileSync(): event.body']],
     ["split('/').pop() is a base name", lambda("  fs.readFileSync('/srv/' + event.body.split('/').pop());"), ['fs.readFileSync(): -']],
+    ["slice(lastIndexOf('/') + 1) is a base name", lambda("  const key = event.body;\n  fs.readFileSync('/srv/' + key.slice(key.lastIndexOf('/') + 1));"), ['fs.readFileSync(): -']],
     ['multer fields are the server’s, the original name the caller’s', express("  fs.renameSync(req.file.path, '/srv/' + req.file.originalname);"), ['fs.renameSync(): -', 'fs.renameSync(): req.file']],
     ['a body field named like a multer one is the caller’s', express("  fs.readFileSync(req.body.file.path);"), ['fs.readFileSync(): req.body']],
     ['res.download with a root option is no path place', express("  res.download(req.body.name, 'r.pdf', { root: '/srv' });"), []],
