@@ -22,7 +22,7 @@ const APPS: ReferenceSpec<Framework> = {
   },
 };
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on']);
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on', 'onError', 'setErrorHandler']);
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** Route-level middleware that validates the request before the handler runs. */
@@ -123,8 +123,12 @@ function routeValidation(
   return null;
 }
 
+/** The error parameter of error middleware: Express `(err, req, res, next)`, Hono `onError((err, c) => …)`, Fastify `setErrorHandler`. */
+const ERROR_PARAM = /^_?(e|err|error|ex|exception)$/;
+
 function routeHandler(fn: FunctionNode, framework: Framework, validatedBy: string | null): Handler {
-  const [first, second] = fn.params;
+  const errorFirst = fn.params.length >= 2 && fn.params[0]?.type === AST_NODE_TYPES.Identifier && ERROR_PARAM.test(fn.params[0].name);
+  const [first, second] = errorFirst ? fn.params.slice(1) : fn.params;
   // Koa and Hono hand over one context holding request and response; the others `(req, res)`.
   const context = framework === 'koa' || framework === 'koa-router' || framework === 'hono';
   return { ...request(fn, first), inputKind: context ? 'context' : 'request', response: context ? null : (second ?? null), validatedBy };

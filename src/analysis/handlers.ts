@@ -27,6 +27,8 @@ export interface Handler {
   context: TSESTree.Parameter | null;
   /** Set when middleware validates the whole input before the function runs (`@middy/validator`, Powertools parser). */
   validatedBy: string | null;
+  /** Route parameters the platform checks before the function runs (Azure `route: 'users/{id:int}'`). */
+  constrainedParams?: ReadonlySet<string>;
 }
 
 const LAMBDA_EVENT_PARAM = /^(event|evt|lambdaEvent|awsEvent|apiEvent|sqsEvent|snsEvent|s3Event)$/;
@@ -37,6 +39,8 @@ const CONTEXT_PARAM = /^(context|ctx|invocationContext)$/;
 /** Modules whose middleware validates a whole event before the handler sees it. */
 const VALIDATING_MIDDLEWARE = new Map([
   ['@middy/validator', 'validator'],
+  ['@aws-lambda-powertools/validation/middleware', 'validation'],
+  ['@aws-lambda-powertools/validation', 'validation'],
   ['@aws-lambda-powertools/parser/middleware', 'parser'],
   ['@aws-lambda-powertools/parser', 'parser'],
 ]);
@@ -99,10 +103,12 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   for (const ref of findReferences(sourceCode, PLATFORM_REGISTRATIONS)) {
     if (ref.node.type !== AST_NODE_TYPES.CallExpression) continue;
     const candidate = registeredFunction(sourceCode, ref.node, locals);
-    if (candidate) add(byPlatform(candidate, ref.info.platform, ref.info.kind));
+    const handler = candidate && byPlatform(candidate, ref.info.platform, ref.info.kind);
+    if (handler) add({ ...handler, constrainedParams: routeConstraints(ref.node) });
   }
   for (const handler of typedHandlers(sourceCode, locals)) add(handler);
   for (const handler of frameworkHandlers(sourceCode, locals, filename)) add(handler);
+  for (const handler of routeModuleHandlers(sourceCode, locals)) add(handler);
   return [...found.values()];
 }
 
@@ -257,6 +263,7 @@ function classifyFunction(candidate: Candidate & { fn: FunctionNode }, exportNam
     return makeHandler(candidate, 'azure', 'request', { input: second, context: first });
   }
   const named = settings.handlerNames.includes(exportName);
+  if (!named && isPredicate(fn)) return null;
   // `(req, res)`: Google Cloud Functions, Vercel and Netlify-style API routes. Exactly two parameters: with a
   // third (`next`) it is middleware, and a lone `req` is a library helper.
   if (firstName && REQUEST_PARAM.test(firstName) && secondName && RESPONSE_PARAM.test(secondName) && (fn.params.length === 2 || named)) {
@@ -397,4 +404,85 @@ function isParserDecorator(decorator: TSESTree.Decorator, locals: Map<string, st
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const module = locals.get(callee.name);
   return !!module && module.startsWith('@aws-lambda-powertools/parser');
+}
+
+/**
+ * Type guards (`(event): event is SQSEvent`), boolean-typed functions and one-expression predicates
+ * (`(event) => typeof event.body === 'string'`) answer a question about an event; they do not receive one.
+ */
+function isPredicate(fn: FunctionNode): boolean {
+  const returnType = fn.returnType?.typeAnnotation;
+  if (returnType?.type === AST_NODE_TYPES.TSTypePredicate || returnType?.type === AST_NODE_TYPES.TSBooleanKeyword) return true;
+  const body = fn.body;
+  const only = body?.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0]?.type === AST_NODE_TYPES.ReturnStatement ? body.body[0].argument : null) : body;
+  if (!only) return false;
+  const value = unwrap(only);
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === '!';
+  if (value.type === AST_NODE_TYPES.BinaryExpression) return ['===', '!==', '==', '!=', 'instanceof', 'in', '<', '>', '<=', '>='].includes(value.operator);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isComparison(value.left) && isComparison(value.right);
+  return false;
+}
+
+function isComparison(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return (
+    (value.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(value.operator)) ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') ||
+    (value.type === AST_NODE_TYPES.LogicalExpression && isComparison(value.left) && isComparison(value.right))
+  );
+}
+
+/** Modules whose `Request`/`Response` types mark an Express-style route handler. */
+const ROUTE_TYPE_MODULES = new Set(['express', 'express-serve-static-core', '@types/express']);
+
+/**
+ * Express route modules in the usual layout, where `app.get(…)` lives in another file: a function whose
+ * `(req, res[, next])` parameters are typed with Express's `Request`/`Response`, and a route factory
+ * (`export function login() { return (req, res, next) => { … } }`) returning such a function.
+ */
+function* routeModuleHandlers(sourceCode: TSESLint.SourceCode, locals: Map<string, string>): Generator<Handler> {
+  const typed = [...locals].some(([, module]) => ROUTE_TYPE_MODULES.has(module));
+  const routeShaped = (fn: FunctionNode): boolean => {
+    const [first, second] = fn.params;
+    return !!paramName(first) && REQUEST_PARAM.test(paramName(first)!) && !!paramName(second) && RESPONSE_PARAM.test(paramName(second)!);
+  };
+  const typedAsRoute = (fn: FunctionNode): boolean => {
+    const first = fn.params[0];
+    const annotation = first && 'typeAnnotation' in first ? first.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const name = annotation.typeName;
+    const root = name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier ? name.left.name : null;
+    const module = root ? locals.get(root) : undefined;
+    return !!module && ROUTE_TYPE_MODULES.has(module);
+  };
+  const route = (fn: FunctionNode): Handler =>
+    makeHandler({ fn, validatedBy: null }, 'web', 'request', { input: fn.params[0], response: fn.params[1] });
+  for (const { value } of exportedValues(sourceCode.ast)) {
+    const fn = unwrap(value);
+    if (!isFunctionNode(fn)) continue;
+    if (typed && routeShaped(fn) && typedAsRoute(fn)) {
+      yield route(fn);
+      continue;
+    }
+    // A route factory: no request of its own, returns the route.
+    if (fn.params.some((p) => { const n = paramName(p); return !!n && REQUEST_PARAM.test(n); })) continue;
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? fn.body.body.flatMap((statement) => (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? [unwrap(statement.argument)] : []))
+      : [unwrap(fn.body)];
+    for (const inner of returned) if (isFunctionNode(inner) && routeShaped(inner)) yield route(inner);
+  }
+}
+
+/**
+ * Azure route templates constrain parameters before the function runs: `{id:int}`, `{id:guid}`, `{name:alpha}`,
+ * `{code:regex(^[a-z]{3}$)}`, `{id:length(8)}` reject anything else with a 404.
+ */
+function routeConstraints(call: TSESTree.CallExpression): ReadonlySet<string> | undefined {
+  const options = call.arguments.map((a) => unwrap(a)).find((a) => a.type === AST_NODE_TYPES.ObjectExpression);
+  const route = options?.type === AST_NODE_TYPES.ObjectExpression
+    ? options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyName(p) === 'route')?.value
+    : undefined;
+  if (route?.type !== AST_NODE_TYPES.Literal || typeof route.value !== 'string') return undefined;
+  const names = [...route.value.matchAll(/\{(\w+):(?:int|long|guid|bool|alpha|datetime|decimal|double|float|regex\(|length\(|min\(|max\(|range\()/g)].map((m) => m[1]!);
+  return names.length > 0 ? new Set(names) : undefined;
 }

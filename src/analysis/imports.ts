@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
@@ -23,9 +24,8 @@ export interface ModuleReference<T> {
   info: T;
 }
 
-const NODE_BUILTINS = new Set([
-  'child_process', 'vm', 'fs', 'fs/promises', 'path', 'http', 'https', 'crypto', 'querystring', 'url', 'util',
-]);
+/** Node's own list of its built-in modules (`fs`, `fs/promises`, `child_process`…), each importable as `node:x`. */
+const NODE_BUILTINS = new Set(builtinModules);
 
 /** Node built-ins can be imported as `x` or `node:x`; the trace maps name each once. */
 function withNodePrefixes<T>(modules: TraceMap<T>): TraceMap<T> {
@@ -280,6 +280,27 @@ function requiredModule(init: TSESTree.Expression | null): string | null {
   }
   if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') {
     return node.source.value;
+  }
+  return null;
+}
+
+/**
+ * The module an identifier is imported from, when it really is the top-level import or `require` binding — not a
+ * local function, parameter or variable of the same name that shadows it (`function validate(x) { return true }`).
+ */
+export function importedModule(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): string | null {
+  const module = moduleOfLocals(sourceCode).get(identifier.name);
+  if (!module) return null;
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+  while (scope) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) {
+      const def = variable.defs[0];
+      const topLevel = variable.scope.type === 'module' || variable.scope.type === 'global' || variable.scope.block.type === 'Program';
+      if (!def || !topLevel) return null;
+      return def.type === 'ImportBinding' || def.type === 'Variable' ? module : null;
+    }
+    scope = scope.upper;
   }
   return null;
 }

@@ -1,15 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { InputFlow } from './flow.js';
+import { InputFlow } from './flow/index.js';
 import { findHandlers, type Handler } from './handlers.js';
 import { responseValues, type ResponseValue } from './responses.js';
 import { coreSettings, type CoreSettings } from './settings.js';
 import { ValidatorCatalogue } from './validators.js';
 import { findSinkPlaces, type SinkPlace } from './sinks.js';
-import type { InputLabel } from './flow.js';
+import type { InputLabel } from './flow/index.js';
 import type { SinkKind } from '../models/types.js';
 
 export type { Handler, InputKind, Platform } from './handlers.js';
-export type { InputLabel, InputUse } from './flow.js';
+export type { InputLabel, InputUse } from './flow/index.js';
 export type { ResponseValue } from './responses.js';
 export type { SinkPlace } from './sinks.js';
 
@@ -58,9 +58,9 @@ export function analyse(context: AnyContext): Analysis {
   const settings = coreSettings(context);
   const handlers = findHandlers(sourceCode, settings, context.filename);
   const validators = new ValidatorCatalogue(sourceCode, settings);
-  const flow = new InputFlow(sourceCode, handlers, validators, settings);
+  const responses: ResponseValue[] = handlers.length > 0 ? responseValues(sourceCode, handlers) : [];
+  const flow = new InputFlow(sourceCode, handlers, validators, settings, new Set(responses.map((r) => r.value)));
   if (handlers.length > 0) flow.run();
-  let responses: ResponseValue[] | undefined;
   let places: Map<SinkKind, SinkPlace[]> | undefined;
   const analysis: Analysis = {
     settings,
@@ -68,7 +68,7 @@ export function analyse(context: AnyContext): Analysis {
     validators,
     flow,
     get responses() {
-      return (responses ??= responseValues(sourceCode, handlers));
+      return responses;
     },
     sinks(kind) {
       if (!places) {

@@ -176,8 +176,14 @@ export function findCredential(text: string): CredentialMatch | null {
 const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'apikey']);
 /** `key` is a secret only after one of these: `apiKey`, `privateKey`, `secretKey`, `signingKey`. */
 const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'client', 'master', 'auth', 'license', 'app', 'service']);
-/** Tokens that are not credentials: pagination and CSRF-style markers. */
-const HARMLESS_TOKEN_QUALIFIERS = new Set(['next', 'pagination', 'continuation', 'page', 'cancellation', 'sync', 'idempotency', 'csrf', 'xsrf', 'max', 'min', 'num', 'request', 'response']);
+/**
+ * Tokens that are not credentials: pagination and CSRF-style markers, Step Functions task tokens, AWS idempotency
+ * `clientToken`s, execution and continuation markers.
+ */
+const HARMLESS_TOKEN_QUALIFIERS = new Set([
+  'next', 'pagination', 'continuation', 'page', 'cancellation', 'sync', 'idempotency', 'csrf', 'xsrf', 'max', 'min',
+  'num', 'request', 'response', 'execution', 'task', 'client', 'resume', 'start', 'end', 'cursor', 'marker',
+]);
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `X-Api-Key` into lower-case words. */
 export function words(name: string): string[] {
@@ -201,6 +207,8 @@ export function isSecretName(name: string): boolean {
   if (last === 'key') return !!before && KEY_QUALIFIERS.has(before);
   if (!SECRET_NOUNS.has(last)) return false;
   if (last === 'token' && before && HARMLESS_TOKEN_QUALIFIERS.has(before)) return false;
+  // `decodedIdToken`, `decodedToken`: the claims read out of a verified token, not the token itself.
+  if (last === 'token' && parts[0] === 'decoded') return false;
   return true;
 }
 

@@ -125,7 +125,8 @@ export function findSinkPlaces(
         if (entry.evidence === 'mongo' && !(usesMongo || isCollectionReceiver(callee.object))) continue;
         if (entry.evidence === 'document-store' && !(usesDocumentStore && isDocumentReceiver(callee.object))) continue;
         for (const argument of positions(node, entry.arguments)) {
-          const value = atPosition(argument, entry.property && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression ? entry.property : undefined);
+          const object = unwrap(argument).type === AST_NODE_TYPES.ObjectExpression;
+          const value = object && entry.properties ? (entry.properties.map((key) => propertyValue(argument, key)).find((v) => v) ?? null) : argument;
           if (!value) continue;
           if (entry.evidence === 'sql-text') {
             const built = builtString(sourceCode, value);
@@ -176,7 +177,7 @@ export function findSinkPlaces(
     const contentType = header(/^content-type$/i);
     if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', propertyValue(value, 'body'), value, 'the HTML response', null);
     const status = propertyValue(value, 'statusCode');
-    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the `Location` header', null);
+    if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the redirect `Location`', null);
   }
   return places;
 }
@@ -185,7 +186,7 @@ export function findSinkPlaces(
  * A URL's text is settled once it has `scheme://host/`, starts with one `/` (a path on this site), or has a value
  * followed by `/` (`${base}/…`: the base decides the host).
  */
-const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\u0000[/?#]/i;
+const SETTLED_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/[^/?#]+[/?#]|\/(?![/\\])|[?#])|\uE000[/?#]/i;
 
 /**
  * The parts of a URL expression that decide its scheme and host: for `https://api.example.com/items/${id}` none,
@@ -203,7 +204,7 @@ function addressParts(sourceCode: TSESLint.SourceCode, node: Node, depth: number
       if (text !== null) prefix += text;
       else {
         parts.push(piece);
-        prefix += '\u0000';
+        prefix += '\uE000';
       }
     }
     return parts;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, resolveVariable, rootIdentifier, shortText, unwrap } from '../util/ast.js';
-import { moduleOfLocals } from './imports.js';
+import { importedModule } from './imports.js';
 import type { CoreSettings } from './settings.js';
 
 /**
@@ -39,15 +39,12 @@ const PREDICATE_NAME = /^(isValid|validate|assertValid|check|verify|ensureValid)
 const PARSERS = new Set(['JSON', 'qs', 'querystring', 'url', 'URL', 'Date', 'path', 'yaml', 'YAML', 'toml', 'cookie', 'parser', 'xml2js']);
 
 export class ValidatorCatalogue {
-  private readonly locals: Map<string, string>;
   private readonly schemaMemo = new Map<TSESTree.Node, boolean>();
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly settings: CoreSettings,
-  ) {
-    this.locals = moduleOfLocals(sourceCode);
-  }
+  ) {}
 
   /** True for a call whose result is the validated value (or a verdict on it). */
   isValidatorCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
@@ -59,7 +56,7 @@ export class ValidatorCatalogue {
       return !!method && SCHEMA_METHODS.has(method) && this.isSchema(callee.object, 0);
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const module = this.locals.get(callee.name);
+      const module = importedModule(this.sourceCode, callee);
       if (module && isSchemaLibrary(module)) return SCHEMA_FUNCTIONS.has(importedName(this.sourceCode, callee) ?? callee.name);
       return this.isCompiledValidator(callee);
     }
@@ -102,7 +99,7 @@ export class ValidatorCatalogue {
     if (required) return isSchemaLibrary(required);
     const root = rootIdentifier(node);
     if (!root || PARSERS.has(root.name) || depth > 6) return false;
-    const module = this.locals.get(root.name);
+    const module = importedModule(this.sourceCode, root);
     if (module) {
       if (isSchemaLibrary(module)) return true;
       return SCHEMA_NAME.test(root.name) || /schema|validat|dto|contract/i.test(module);

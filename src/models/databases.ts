@@ -22,17 +22,18 @@ const MONGO_FILTER_METHODS = [
 const DYNAMO_EXPRESSIONS = ['KeyConditionExpression', 'FilterExpression', 'UpdateExpression', 'ConditionExpression', 'ProjectionExpression'];
 
 export const databases: SinkModel[] = [
-  ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', property: 'sql' })),
+  ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', properties: ['sql', 'text', 'query'] })),
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
-  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', property: 'sql' },
-  { kind: 'sql', module: 'sequelize', path: ['Sequelize', 'prototype', 'query'] },
+  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql'] },
   ...MONGO_FILTER_METHODS.map((method): SinkModel => ({ kind: 'nosql-filter', method, evidence: 'mongo' })),
   ...DYNAMO_EXPRESSIONS.map((objectKey): SinkModel => ({ kind: 'nosql-expression', objectKey })),
   // The whole request body stored as a record: every field the caller adds is kept (mass assignment).
   { kind: 'record', objectKey: 'Item', callee: /^(put|Put(Item)?Command|putItem|transactWrite|batchWrite)$/ },
   { kind: 'record', objectKey: 'data', callee: /^(create|createMany|update|updateMany|upsert)$/ },
   { kind: 'record', objectKey: '$set', callee: /^(update|updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate)$/ },
+  // `db.insert('products', req.body)`, knex `insert(body)`: only the whole body counts, so no evidence is needed.
+  { kind: 'record', method: 'insert', arguments: 'all' },
   { kind: 'record', method: 'insertOne', evidence: 'mongo' },
   { kind: 'record', method: 'insertMany', evidence: 'mongo' },
   { kind: 'record', method: 'create', evidence: 'mongo' },

@@ -33,3 +33,40 @@ export const TEXT_CARRYING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>
   util: new Set(['format']),
   url: new Set(['resolve', 'format']),
 };
+
+/* What the taint engine needs to know of the language's own functions: pass-through, barriers, collections. */
+
+/** Array methods whose result holds (some of) the receiver's elements. */
+export const ELEMENT_RESULTS = new Set(['filter', 'find', 'findLast', 'sort', 'slice', 'reverse', 'at', 'flat']);
+
+/** Calls whose result carries their argument unchanged in substance: parsing and decoding are not validation. */
+export const TRANSPARENT_FUNCTIONS = new Set([
+  'JSON.parse', 'JSON.stringify', 'Buffer.from', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'String',
+  'structuredClone', 'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries',
+  'Array.from', 'Array.of', 'Promise.all', 'Promise.allSettled', 'Promise.resolve', 'querystring.parse', 'qs.parse',
+  'Buffer.concat',
+]);
+export const TRANSPARENT_CONSTRUCTORS = new Set(['URLSearchParams', 'URL', 'Buffer']);
+
+/** Calls whose result is a number, a boolean or an encoded string: the input's text cannot get through. */
+export const COERCIONS = new Set([
+  'Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.parseInt',
+  'Number.parseFloat', 'Number.isFinite', 'Array.isArray', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa',
+  'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Date.parse',
+  'Object.hasOwn', 'Reflect.has', 'crypto.createHash', 'createHash', 'Buffer.isBuffer', 'Buffer.byteLength',
+  'Number.isSafeInteger', 'isFinite', 'typeof',
+]);
+
+/** Methods that only inspect a value: their result says something about the input but carries none of it. */
+export const INSPECTING_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'has', 'test', 'localeCompare', 'hasOwnProperty',
+  'every', 'some', 'findIndex', 'isArray', 'equals', 'search',
+]);
+
+/** Array methods whose callback receives the elements. */
+export const ELEMENT_CALLBACKS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort',
+]);
+
+/** Methods that put a value into a collection. */
+export const COLLECTION_WRITES = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill', 'concat']);

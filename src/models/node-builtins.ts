@@ -1,9 +1,9 @@
 import type { SinkModel } from './types.js';
 
 /** Node's own modules: processes, code evaluation, the file system, raw HTTP. `node:` prefixes match too. */
-const shell = (name: string): SinkModel => ({ kind: 'command', module: 'child_process', path: [name], needsString: true });
+const shell = (name: string, module = 'child_process'): SinkModel => ({ kind: 'command', module, path: [name], needsString: true, variant: 'shell' });
 // Without a shell the program and its argument list are still the caller's to choose (`--output=/etc/…`).
-const program = (name: string): SinkModel => ({ kind: 'command', module: 'child_process', path: [name], arguments: [0, 1] });
+const program = (name: string): SinkModel => ({ kind: 'command', module: 'child_process', path: [name], arguments: [0, 1], variant: 'program' });
 const vm = (name: string, construct = false): SinkModel => ({ kind: 'code', module: 'vm', path: [name], construct, needsString: true });
 
 /** fs functions whose first argument (and, for copies and renames, second) is a path. */
@@ -26,6 +26,9 @@ export const nodeBuiltins: SinkModel[] = [
   program('execFile'),
   program('execFileSync'),
   program('fork'),
+  shell('execaCommand', 'execa'),
+  shell('execaCommandSync', 'execa'),
+  shell('exec', 'shelljs'),
   vm('runInNewContext'),
   vm('runInThisContext'),
   vm('runInContext'),

@@ -35,6 +35,8 @@ export interface ImportedSink {
   construct?: boolean | 'both';
   /** Which arguments are the dangerous positions (default `[0]`). `'all'` for every argument. */
   arguments?: number[] | 'all';
+  /** For the owning rule: how the sink runs its value (`shell` command line, `program` with an argument list). */
+  variant?: 'shell' | 'program';
   /** The dangerous position is this property of the object passed at the argument (`axios({ url })`). */
   property?: string;
   /** The value must be text built at run time (the sink also takes safe constants and functions). */
@@ -57,7 +59,8 @@ export interface ShapeSink {
   /** For `objectKey`: the object must be passed to a call or `new` whose name matches. */
   callee?: RegExp;
   arguments?: number[] | 'all' | 'last';
-  property?: string;
+  /** When the argument is an object literal, the dangerous position is the first of these properties it has. */
+  properties?: string[];
 }
 
 export type SinkModel = ImportedSink | ShapeSink;

@@ -1,30 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
 import { builtString, isDeployTimeValue, usesParameter } from '../analysis/strings.js';
 import { isConstant, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'commandFromInput' | 'commandBuilt' | 'suggestExecFile';
-type Kind = 'shell' | 'file' | 'execa';
-
-const SHELL: Kind = 'shell';
-const CHILD_PROCESS = {
-  exec: { [CALL]: SHELL },
-  execSync: { [CALL]: SHELL },
-  spawn: { [CALL]: 'file' as Kind },
-  spawnSync: { [CALL]: 'file' as Kind },
-  execFile: { [CALL]: 'file' as Kind },
-  execFileSync: { [CALL]: 'file' as Kind },
-};
-const COMMANDS: ReferenceSpec<Kind> = {
-  modules: {
-    child_process: CHILD_PROCESS,
-    execa: { execaCommand: { [CALL]: 'execa' }, execaCommandSync: { [CALL]: 'execa' } },
-    shelljs: { exec: { [CALL]: SHELL } },
-  },
-};
-
 /** `{ shell: true }` among a call's arguments: the command line goes through `/bin/sh` after all. */
 function usesShell(args: TSESTree.CallExpressionArgument[]): boolean {
   return args.some((argument) => {
@@ -82,13 +62,17 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     return {
       'Program:exit'() {
-        for (const ref of findReferences(sourceCode, COMMANDS)) {
-          const call = ref.node;
-          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+        const analysis = analyse(context);
+        // A call has one place per dangerous argument in the catalogue; judge each call once.
+        const calls = new Map<TSESTree.CallExpression, 'shell' | 'program'>();
+        for (const place of analysis.sinks('command')) {
+          if (place.sink.type === AST_NODE_TYPES.CallExpression) calls.set(place.sink, (place.entry && 'variant' in place.entry && place.entry.variant) || 'shell');
+        }
+        for (const [call, variant] of calls) {
           const [command, second] = call.arguments;
           if (!command || command.type === AST_NODE_TYPES.SpreadElement) continue;
           let culprit: TSESTree.Node | null = null;
-          if (ref.info === 'file') {
+          if (variant === 'program') {
             // Without a shell, arguments are passed as they are; with `shell: true`, they are joined into a command line.
             if (!usesShell(call.arguments)) continue;
             if (!isConstant(sourceCode, command)) culprit = command;
@@ -97,23 +81,23 @@ export default createRule<[], MessageIds>({
             culprit = command;
           }
           if (!culprit) continue;
-          const label = analyse(context).flow.labelOf(culprit);
-          const fromInput = !!label && !label.derived && !label.whole;
-          if (!fromInput && ref.info !== 'file' && !builtString(sourceCode, culprit) && unwrap(culprit).type !== AST_NODE_TYPES.Identifier) continue;
+          const [label] = analysis.inputAt(culprit, 'command');
+          const fromInput = !!label;
+          if (!fromInput && variant !== 'program' && !builtString(sourceCode, culprit) && unwrap(culprit).type !== AST_NODE_TYPES.Identifier) continue;
           if (!fromInput) {
             const values = builtString(sourceCode, culprit)?.values ?? [culprit];
             if (values.every((value) => isDeployTimeValue(sourceCode, value))) continue;
             // A script outside any handler (a setup CLI) builds commands from its own prompts; a helper's parameters
             // may be anyone's.
-            if (analyse(context).handlers.length === 0 && !usesParameter(sourceCode, values)) continue;
+            if (analysis.handlers.length === 0 && !usesParameter(sourceCode, values)) continue;
           }
           const template = unwrap(culprit);
           const rewrite =
-            ref.info === SHELL && template.type === AST_NODE_TYPES.TemplateLiteral && culprit === command ? execFileRewrite(sourceCode, call, template) : null;
+            variant === 'shell' && template.type === AST_NODE_TYPES.TemplateLiteral && culprit === command ? execFileRewrite(sourceCode, call, template) : null;
           context.report({
             node: culprit,
             messageId: fromInput ? 'commandFromInput' : 'commandBuilt',
-            data: fromInput ? { path: label.sourcePath } : {},
+            data: label ? { path: label.sourcePath } : {},
             suggest: rewrite ? [{ messageId: 'suggestExecFile', fix: (fixer) => fixer.replaceText(call, rewrite) }] : [],
           });
         }

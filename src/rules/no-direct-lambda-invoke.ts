@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONSTRUCT, findReferences, type ReferenceSpec } from '../analysis/imports.js';
-import { keyName, propertyName, staticString, unwrap, valueUses } from '../util/ast.js';
+import { analyse } from '../analysis/index.js';
+import { enclosingFunction, keyName, propertyName, staticString, unwrap, valueUses } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ allowAsync?: boolean }];
@@ -18,6 +19,9 @@ const LAMBDA_SDK: ReferenceSpec<Found> = {
     'aws-sdk/clients/lambda': { [CONSTRUCT]: 'client' },
   },
 };
+
+/** Tests, benchmarks and command-line scripts: `*.test.*`, `__tests__/`, `test/`, `scripts/`, `bin/`. */
+const TEST_OR_SCRIPT_FILE = /(^|[/\\])(__tests__|tests?|scripts|bin|e2e|integ(ration)?)[/\\]|\.(test|spec|e2e|integ)\.[cm]?[jt]sx?$/;
 
 const INVOKE_METHODS = new Set(['invoke', 'invokeAsync', 'invokeWithResponseStream']);
 
@@ -59,8 +63,11 @@ export default createRule<Options, 'directInvoke'>({
   create(context, [{ allowAsync }]) {
     const { sourceCode } = context;
     const isEvent = (node: TSESTree.Node): boolean => staticString(sourceCode, node) === 'Event';
+    // Test helpers and scripts invoke functions to exercise them; only code a deployed function runs matters.
+    const outsideFunctions = TEST_OR_SCRIPT_FILE.test(context.filename);
     const report = (node: TSESTree.Node, params: TSESTree.Node | undefined): void => {
       if (allowAsync && isAsyncInvocation(params, isEvent)) return;
+      if (outsideFunctions || (!enclosingFunction(node) && analyse(context).handlers.length === 0)) return;
       context.report({ node, messageId: 'directInvoke' });
     };
 

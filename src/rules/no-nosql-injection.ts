@@ -1,17 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyse } from '../analysis/index.js';
 import { builtString } from '../analysis/strings.js';
-import { calleeName, keyName, propertyName, unwrap } from '../util/ast.js';
+import { calleeName, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'dynamoExpressionFromInput' | 'dynamoExpressionBuilt' | 'mongoFilterFromInput' | 'mongoWhere';
 
-const DYNAMO_EXPRESSIONS = new Set(['KeyConditionExpression', 'FilterExpression', 'UpdateExpression', 'ConditionExpression', 'ProjectionExpression']);
-/** MongoDB and Mongoose methods whose first argument is a filter. */
-const MONGO_FILTER_METHODS = new Set([
-  'find', 'findOne', 'findById', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'updateOne', 'updateMany',
-  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'distinct', 'exists', 'where', 'remove',
-]);
 
 const COERCIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'Boolean', 'ObjectId', 'toString', 'Types.ObjectId']);
 
@@ -54,49 +48,34 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     return {
       Property(node) {
-        const key = keyName(node);
-        if (key === '$where' && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
-          context.report({ node, messageId: 'mongoWhere' });
-          return;
-        }
-        if (!key || !DYNAMO_EXPRESSIONS.has(key)) return;
-        const built = builtString(sourceCode, node.value);
-        if (!built) return;
-        const label = analyse(context).flow.labelOf(node.value);
-        if (label && !label.derived && !label.whole) {
-          context.report({ node: node.value, messageId: 'dynamoExpressionFromInput', data: { key, path: label.sourcePath } });
-        } else if (mixesValues(built.values, built.text)) {
-          context.report({ node: node.value, messageId: 'dynamoExpressionBuilt', data: { key } });
-        }
+        if (keyName(node) === '$where' && node.parent.type === AST_NODE_TYPES.ObjectExpression) context.report({ node, messageId: 'mongoWhere' });
       },
-      CallExpression(node) {
-        const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const method = propertyName(callee);
-        const [filter] = node.arguments;
-        if (!method || !MONGO_FILTER_METHODS.has(method) || !filter) return;
-        const { flow } = analyse(context);
-        const risky = (value: TSESTree.Node): boolean => {
-          const inner = unwrap(value);
-          // `String(x)`, `Number(x)`, `new ObjectId(x)`: a forced type cannot carry an operator object.
-          if ((inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) && COERCIONS.has(calleeName(inner.callee) ?? '')) {
-            return false;
+      'Program:exit'() {
+        const analysis = analyse(context);
+        for (const place of analysis.sinks('nosql-expression')) {
+          const key = place.target;
+          const [label] = analysis.inputAt(place.node, 'nosql-expression');
+          if (label) {
+            context.report({ node: place.node, messageId: 'dynamoExpressionFromInput', data: { key, path: label.sourcePath } });
+            continue;
           }
-          const label = flow.labelOf(value);
-          // A validated value has a known type; an unvalidated one may be an operator object.
-          return !!label && !label.validated && !label.derived && !label.whole;
-        };
-        const report = (value: TSESTree.Node): void => {
-          context.report({ node: value, messageId: 'mongoFilterFromInput', data: { path: flow.labelOf(value)!.sourcePath } });
-        };
-        const object = unwrap(filter);
-        if (object.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const property of object.properties) {
-            const value = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
-            if (risky(value)) report(value);
+          const built = builtString(sourceCode, place.node);
+          if (built && mixesValues(built.values, built.text)) context.report({ node: place.node, messageId: 'dynamoExpressionBuilt', data: { key } });
+        }
+        if (analysis.handlers.length === 0) return;
+        for (const place of analysis.sinks('nosql-filter')) {
+          const filter = unwrap(place.node);
+          const values = filter.type === AST_NODE_TYPES.ObjectExpression
+            ? filter.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument))
+            : [place.node];
+          for (const value of values) {
+            const inner = unwrap(value);
+            // `String(x)`, `new ObjectId(x)`: a forced type cannot carry an operator object.
+            if ((inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) && COERCIONS.has(calleeName(inner.callee) ?? '')) continue;
+            // Path parameters, headers and single query values are strings: they cannot be `{ "$ne": null }`.
+            const label = analysis.inputAt(value, 'nosql-filter').find((l) => !l.textOnly);
+            if (label) context.report({ node: value, messageId: 'mongoFilterFromInput', data: { path: label.sourcePath } });
           }
-        } else if (!(method === 'find' && object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.CallExpression && object.type !== AST_NODE_TYPES.AwaitExpression) && risky(filter)) {
-          report(filter);
         }
       },
     };

@@ -3,7 +3,7 @@ import { analyse, type Handler } from '../analysis/index.js';
 import { isLogCall } from '../analysis/logging.js';
 import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { isSensitiveName } from '../analysis/secrets.js';
-import { keyName, processEnvRead, propertyName, unwrap } from '../util/ast.js';
+import { keyName, processEnvRead, propertyName, resolveVariable, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ sensitiveNames?: string[] }];
@@ -46,6 +46,14 @@ export default createRule<Options, MessageIds>({
     const extra = (sensitiveNames ?? []).map((name) => name.toLowerCase());
     const sensitive = (name: string | null): name is string => !!name && isSensitiveName(name, extra);
 
+    /** `const logSecret = { ...secret, password: '****' }`: a copy with the secret fields masked. */
+    const isMaskedCopy = (identifier: TSESTree.Identifier): boolean => {
+      const def = resolveVariable(sourceCode, identifier)?.defs[0];
+      const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
+      if (init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      return init.properties.some((p) => p.type === AST_NODE_TYPES.Property && sensitive(keyName(p)) && unwrap(p.value).type === AST_NODE_TYPES.Literal);
+    };
+
     return {
       CallExpression(node) {
         if (!isLogCall(node)) return;
@@ -72,7 +80,7 @@ export default createRule<Options, MessageIds>({
               return true;
             }
             if (part.type === AST_NODE_TYPES.Identifier && sensitive(part.name)) {
-              report(part, 'sensitiveValue', { name: part.name });
+              if (!isMaskedCopy(part)) report(part, 'sensitiveValue', { name: part.name });
               return true;
             }
             if (part.type === AST_NODE_TYPES.MemberExpression) {

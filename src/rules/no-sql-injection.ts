@@ -1,39 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec } from '../analysis/imports.js';
+import { moduleOfLocals } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
 import { builtString, isDeployTimeValue, looksLikeSql } from '../analysis/strings.js';
-import { calleeName, keyName, unwrap } from '../util/ast.js';
+import { calleeName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'sqlFromInput' | 'sqlBuilt' | 'suggestPlaceholders' | 'suggestTaggedTemplate';
 
-/** Methods of SQL clients that run the text they are given (pg, mysql, mysql2, knex, sequelize, TypeORM, sqlite…). */
-const SQL_METHODS = new Set([
-  'query', 'execute', 'raw', 'unsafe', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orderByRaw', 'joinRaw',
-  'selectRaw', 'fromRaw', 'groupByRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'prepare', 'exec', 'run', 'all',
-  'each', 'executeStatement', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any',
-]);
 const PRISMA_UNSAFE: Record<string, string> = { $queryRawUnsafe: '$queryRaw', $executeRawUnsafe: '$executeRaw' };
 
 /** Drivers by placeholder style, for the rewrite suggestion. */
 const DOLLAR_DRIVERS = ['pg', 'postgres', '@neondatabase/serverless', 'pg-promise', '@vercel/postgres', 'slonik'];
 const QUESTION_DRIVERS = ['mysql', 'mysql2', 'mysql2/promise', 'better-sqlite3', 'sqlite3', 'sqlite', 'knex', '@planetscale/database'];
-
-const RDS_DATA: ReferenceSpec<true> = { modules: { '@aws-sdk/client-rds-data': { ExecuteStatementCommand: { [CONSTRUCT]: true } } } };
-
-/** The SQL text argument of a call: the first argument, or the `sql`/`text` of a query object. */
-function queryArgument(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
-  const first = call.arguments[0];
-  if (!first) return null;
-  const value = unwrap(first);
-  if (value.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const property of value.properties) {
-      if (property.type === AST_NODE_TYPES.Property && ['sql', 'text', 'query'].includes(keyName(property) ?? '')) return property.value;
-    }
-    return null;
-  }
-  return first;
-}
 
 /** `query(\`… '${a}' … ${b}\`)` → `query('… $1 … $2', [a, b])`, or with `?` placeholders. */
 function placeholderRewrite(
@@ -87,8 +65,8 @@ export default createRule<[], MessageIds>({
       // text must read as SQL.
       const sqlOnly = /.Raw$|[uU]nsafe$|^ExecuteStatementCommand$/.test(method);
       if (!built || !(sqlOnly || looksLikeSql(built.text))) return;
-      const label = analyse(context).flow.labelOf(argument);
-      const fromInput = !!label && !label.derived && !label.whole;
+      const [label] = analyse(context).inputAt(argument, 'sql');
+      const fromInput = !!label;
       if (!fromInput && built.values.every((value) => isDeployTimeValue(sourceCode, value))) return;
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const template = unwrap(argument);
@@ -111,20 +89,17 @@ export default createRule<[], MessageIds>({
       context.report({
         node: argument,
         messageId: fromInput ? 'sqlFromInput' : 'sqlBuilt',
-        data: fromInput ? { path: label.sourcePath } : {},
+        data: label ? { path: label.sourcePath } : {},
         suggest,
       });
     };
 
     return {
-      CallExpression(node) {
-        const method = calleeName(node.callee);
-        if (!method || !SQL_METHODS.has(method) || unwrap(node.callee).type !== AST_NODE_TYPES.MemberExpression) return;
-        check(node, queryArgument(node), method);
-      },
       'Program:exit'() {
-        for (const ref of findReferences(sourceCode, RDS_DATA)) {
-          if (ref.node.type === AST_NODE_TYPES.NewExpression) check(ref.node, queryArgument(ref.node), 'ExecuteStatementCommand');
+        for (const place of analyse(context).sinks('sql')) {
+          const call = place.sink;
+          if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
+          check(call, place.node, calleeName(call.callee) ?? '');
         }
       },
     };

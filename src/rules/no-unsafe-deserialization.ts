@@ -1,14 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
-import { isConstant, propertyValue } from '../util/ast.js';
+import { calleeName, isConstant, propertyValue } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'vmParse' | 'xmlEntities';
-type Found = { kind: 'deserializer' | 'yaml-load' | 'vm' | 'xml'; name: string };
+type MessageIds = 'unsafeDeserializer' | 'unsafeYaml' | 'xmlEntities';
+type Found = { kind: 'yaml-load' | 'xml'; name: string };
 
-const deserializer = (name: string) => ({ [CALL]: { kind: 'deserializer', name } as Found });
-const vm = (name: string) => ({ [CALL]: { kind: 'vm', name } as Found });
 const xml = (name: string) => ({ [CALL]: { kind: 'xml', name } as Found });
 const LIBXMLJS = {
   parseXml: xml('parseXml'),
@@ -16,13 +14,10 @@ const LIBXMLJS = {
   parseXmlAsync: xml('parseXmlAsync'),
   default: { parseXml: xml('parseXml'), parseXmlString: xml('parseXmlString') },
 };
+/** Parsers that are safe or not by how they are configured; the always-unsafe deserialisers are in the catalogue. */
 const DESERIALIZERS: ReferenceSpec<Found> = {
   modules: {
-    'node-serialize': { unserialize: deserializer('unserialize') },
-    'serialize-to-js': { deserialize: deserializer('deserialize') },
-    funcster: { deepDeserialize: deserializer('deepDeserialize'), deserialize: deserializer('deserialize') },
     'js-yaml': { load: { [CALL]: { kind: 'yaml-load', name: 'load' } }, loadAll: { [CALL]: { kind: 'yaml-load', name: 'loadAll' } } },
-    vm: { runInNewContext: vm('runInNewContext'), runInThisContext: vm('runInThisContext'), runInContext: vm('runInContext') },
     libxmljs: LIBXMLJS,
     libxmljs2: LIBXMLJS,
   },
@@ -61,8 +56,6 @@ export default createRule<[], MessageIds>({
         'This YAML load accepts `!!js/function` and other JavaScript types, so crafted YAML runs code. Use js-yaml 4 `load` with the default schema (or `safeLoad` on js-yaml 3).',
       xmlEntities:
         '`{{name}}()` with `noent: true` expands entities, external ones included: crafted XML reads local files (the function\'s code, `/proc/self/environ` with its credentials) or calls internal URLs (XXE, CWE-611). Drop `noent`, or parse with a library that does not resolve entities.',
-      vmParse:
-        'Handler input (`{{path}}`) is run through `vm.{{name}}()` to parse it: that executes it, and `vm` is not a sandbox. Use `JSON.parse` and validate the result with a schema.',
     },
   },
   defaultOptions: [],
@@ -70,23 +63,21 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     return {
       'Program:exit'() {
+        // node-serialize and its kin: unsafe whatever they are given, unless it is fixed in the source.
+        for (const place of analyse(context).sinks('deserialize')) {
+          if (isConstant(sourceCode, place.node)) continue;
+          context.report({ node: place.sink, messageId: 'unsafeDeserializer', data: { name: calleeName((place.sink as TSESTree.CallExpression).callee) ?? 'deserialize' } });
+        }
         const fileUsesSafeLoad = /\bsafeLoad\s*\(/.test(sourceCode.text);
         for (const ref of findReferences(sourceCode, DESERIALIZERS)) {
           const call = ref.node;
           if (call.type !== AST_NODE_TYPES.CallExpression) continue;
           const [data] = call.arguments;
           if (!data || isConstant(sourceCode, data)) continue;
-          if (ref.info.kind === 'deserializer') {
-            context.report({ node: call, messageId: 'unsafeDeserializer', data: { name: ref.info.name } });
-          } else if (ref.info.kind === 'xml') {
+          if (ref.info.kind === 'xml') {
             if (expandsEntities(call)) context.report({ node: call, messageId: 'xmlEntities', data: { name: ref.info.name } });
-          } else if (ref.info.kind === 'yaml-load') {
-            if (yamlIsUnsafe(call, (n) => sourceCode.getText(n), fileUsesSafeLoad)) context.report({ node: call, messageId: 'unsafeYaml' });
-          } else {
-            const label = analyse(context).flow.labelOf(data);
-            if (label && !label.derived && !label.whole) {
-              context.report({ node: call, messageId: 'vmParse', data: { name: ref.info.name, path: label.sourcePath } });
-            }
+          } else if (yamlIsUnsafe(call, (n) => sourceCode.getText(n), fileUsesSafeLoad)) {
+            context.report({ node: call, messageId: 'unsafeYaml' });
           }
         }
       },

@@ -21,6 +21,11 @@ const PLACE: Record<SinkKind, string> = {
   record: 'a whole stored record in',
 };
 
+/** `SQL text in \`db.query()\``; responses built by the core name themselves (`the HTML response`). */
+function placeText(place: SinkPlace): string {
+  return place.entry === null ? place.target : `${PLACE[place.kind]} \`${place.target}\``;
+}
+
 export default createRule<Options, 'unvalidated'>({
   name: 'no-unvalidated-event',
   meta: {
@@ -44,7 +49,7 @@ export default createRule<Options, 'unvalidated'>({
       },
     ],
     messages: {
-      unvalidated: '`{{path}}` reaches {{place}} `{{target}}` unvalidated. Check it with a schema (zod, joi, ajv, middy validator) or a guard, and use the checked value.',
+      unvalidated: '`{{path}}` reaches {{place}} unvalidated. Check it with a schema (zod, joi, ajv, middy validator) or a guard, and use the checked value.',
     },
   },
   defaultOptions: [{ internalInput: false }],
@@ -71,7 +76,7 @@ export default createRule<Options, 'unvalidated'>({
           const key = `${path}:${source.loc.start.line}:${place.node.range[0]}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          context.report({ node: source, messageId: 'unvalidated', data: { path, place: PLACE[place.kind], target: place.target } });
+          context.report({ node: source, messageId: 'unvalidated', data: { path, place: placeText(place) } });
         }
       },
     };

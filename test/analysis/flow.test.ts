@@ -25,6 +25,7 @@ const FLOWS: Array<[string, string, string[], Options?]> = [
   ['constructor argument', H('await client.send(new PutCommand({ Item: JSON.parse(event.body) }));'), ['event.body -> client.send() [call] (derived)', 'event.body -> new PutCommand() [new]']],
   ['returned in the response', H('return { statusCode: 200, body: event.body };'), ['event.body -> the response [response]']],
   ['callback response', 'exports.handler = (event, context, callback) => { callback(null, { body: event.body }); };', ['event.body -> callback() [response]']],
+  ['Koa ctx.body is a response, as for the leak rules', "import Router from '@koa/router';\nconst r = new Router();\nr.get('/', (ctx) => { ctx.body = ctx.query.q; });", ['ctx.query -> the response [response]']],
   ['res.send in a (req, res) handler', 'exports.api = (req, res) => { res.send(req.query.name); };', ['req.query -> res.send() [response]']],
   ['SQS records in for..of', H('for (const record of event.Records) { await handle(JSON.parse(record.body)); }'), ['event.Records[].body -> handle() [call]']],
   ['SQS records in map callback', H('await Promise.all(event.Records.map((r) => process(r.body)));'), ['event.Records[].body -> process() [call]']],

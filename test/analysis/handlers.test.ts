@@ -91,8 +91,17 @@ const SHAPES: Array<[string, string, string[], Options?]> = [
   ['Next.js-named exports outside route files', 'export async function GET(request) {}', []],
   ['app.get on an object that is not a framework app', "const app = createStore();\napp.get('/a', (req, res) => {});", []],
   ['client-side router', "import { createRouter } from 'vue-router';\nconst router = createRouter();\nrouter.get('/x', (req, res) => {});", []],
+  // ---- Express route modules (app.get lives in another file) ----------------------------------------------------
+  ['typed Express route', "import type { Request, Response, NextFunction } from 'express';\nexport const login = async (req: Request, res: Response, next: NextFunction) => {};", ['web/request input=req'], { ts: true }],
+  ['route factory', 'export function login() { return (req, res, next) => { next(); }; }', ['web/request input=req']],
+  ['route factory with options', 'export const upload = (options) => async (req, res) => res.end();', ['web/request input=req']],
+  ['a factory returning something else', 'export function makeClient(config) { return (url) => fetch(url); }', []],
   // ---- not handlers ------------------------------------------------------------------------------------------------
   ['file with no handler', 'export function add(a, b) { return a + b; }', []],
+  ['a type guard over events', 'export function isSqsEvent(event: unknown): event is { Records: unknown[] } { return !!event; }', [], { ts: true }],
+  ['a boolean-typed check', 'export const isApiEvent = (event: any): boolean => { const t = typeof event; return t === "object"; };', [], { ts: true }],
+  ['a one-expression predicate', "export const hasBody = (event) => typeof event.body === 'string';", []],
+  ['a named handler is still a handler when it returns a comparison', 'export const handler = async (event) => event.ok === true;', [AWS]],
   ['unexported function with an event parameter', 'function onClick(event) { event.preventDefault(); }', []],
   ['exported non-function', "export const handler = 'name';", []],
   ['browser fetch wrapper', 'export async function getOrders(request) { return fetch(request); }', []],

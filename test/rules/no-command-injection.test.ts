@@ -11,6 +11,10 @@ testRule('no-command-injection', rule, {
     // Not child_process.
     'const exec = (x) => x; exec(`rm ${x}`);',
     'regex.exec(text);',
+    // A setup script outside any handler, building a command from its own prompt answers.
+    "const { execSync } = require('child_process');\nlet orgUrl;\nasync function main() { orgUrl = await ask('Okta URL?'); execSync(`firebase functions:config:set okta.url=${orgUrl}`); }",
+    // Deploy-time configuration only.
+    "const { execSync } = require('child_process');\nconst { STAGE } = process.env;\nexports.handler = async () => { execSync(`deploy --stage ${STAGE}`); };",
   ],
   invalid: [
     {
@@ -31,31 +35,31 @@ testRule('no-command-injection', rule, {
       ],
     },
     {
-      code: "import { execSync as run } from 'node:child_process';\nrun('tar -xzf ' + archive);",
-      errors: [{ messageId: 'commandBuilt', line: 2, column: 5, suggestions: [] }],
+      code: "import { execSync as run } from 'node:child_process';\nexport function extract(archive) { return run('tar -xzf ' + archive); }",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 47, suggestions: [] }],
     },
     {
-      code: "import * as cp from 'child_process';\ncp.execSync(`ping -c 1 ${host}`, { timeout: 1000 });",
+      code: "import * as cp from 'child_process';\nexport const ping = (host) => cp.execSync(`ping -c 1 ${host}`, { timeout: 1000 });",
       errors: [
         {
           messageId: 'commandBuilt',
           line: 2,
-          column: 13,
-          suggestions: [{ messageId: 'suggestExecFile', output: "import * as cp from 'child_process';\ncp.execFileSync('ping', ['-c', '1', host], { timeout: 1000 });" }],
+          column: 43,
+          suggestions: [{ messageId: 'suggestExecFile', output: "import * as cp from 'child_process';\nexport const ping = (host) => cp.execFileSync('ping', ['-c', '1', host], { timeout: 1000 });" }],
         },
       ],
     },
     {
-      code: "const { spawn } = require('child_process');\nspawn(`git log ${ref}`, { shell: true });",
-      errors: [{ messageId: 'commandBuilt', line: 2, column: 7, suggestions: [] }],
+      code: "const { spawn } = require('child_process');\nexports.log = (ref) => spawn(`git log ${ref}`, { shell: true });",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 30, suggestions: [] }],
     },
     {
-      code: "import { execaCommand } from 'execa';\nawait execaCommand(`unzip ${file}`);",
-      errors: [{ messageId: 'commandBuilt', line: 2, column: 20, suggestions: [] }],
+      code: "import { execaCommand } from 'execa';\nexport const unzip = async (file) => execaCommand(`unzip ${file}`);",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 51, suggestions: [] }],
     },
     {
-      code: "import { exec } from 'child_process';\nexec(command, (err) => {});",
-      errors: [{ messageId: 'commandBuilt', line: 2, column: 6, suggestions: [] }],
+      code: "import { exec } from 'child_process';\nexport function run(command) { exec(command, (err) => {}); }",
+      errors: [{ messageId: 'commandBuilt', line: 2, column: 37, suggestions: [] }],
     },
   ],
   tsInvalid: [

@@ -30,6 +30,12 @@ const CALLBACK = `exports.handler = (event, context, callback) => {
 const EXPRESS = `exports.api = (req, res) => {
   work().catch((err) => res.status(500).json({ error: err }));
 };`;
+const ERROR_MIDDLEWARE = `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => { res.status(500).json({ error: err.message, stack: err.stack }); });`;
+const HONO_ON_ERROR = `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => c.json({ message: err.message }, 500));`;
 const SECRET_ENV = `exports.handler = async () => ({ statusCode: 200, body: process.env.DB_PASSWORD });`;
 const KOA = `import Koa from 'koa';
 const app = new Koa();
@@ -61,6 +67,36 @@ testRule('no-error-leak', rule, {
     // A status code alone.
     `exports.handler = async () => {
        try { await work(); } catch (err) { return { statusCode: err.statusCode ?? 500, body: err.name }; }
+     };`,
+    // Error middleware that logs and answers generically.
+    `import express from 'express';
+     const app = express();
+     app.use((err, req, res, next) => { logger.error(err); res.status(500).json({ error: 'Internal server error' }); });`,
+    // callback(err) in an HTTP handler: API Gateway answers a bare 502 and drops the error.
+    CALLBACK,
+    // A try block that cannot throw: its catch never runs.
+    `exports.handler = async (event) => {
+       try { return { statusCode: 200, body: JSON.stringify({ message: 'Hello' }) }; }
+       catch (error) { return { statusCode: 500, body: JSON.stringify({ error }) }; }
+     };`,
+    // Workers and triggers answer a service, not a person: a stream handler, a custom resource, a WebSocket route.
+    `exports.handler = async (event) => {
+       try { for (const record of event.Records) await save(record.dynamodb.NewImage); }
+       catch (err) { return { statusCode: 500, body: err.message }; }
+     };`,
+    `exports.handler = async (event) => {
+       try { await configure(event.ResourceProperties); return submit('SUCCESS'); }
+       catch (e) { return submit('FAILED', e.message); }
+     };`,
+    `import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+     export const handler = async (event) => {
+       try { await broadcast(event.body); } catch (e) { return { statusCode: 500, body: e.stack }; }
+       return { statusCode: 200 };
+     };`,
+    // The error goes to a same-file helper that logs it and answers a bare status.
+    `exports.auth = (req, res) => {
+       const handleError = (error) => { logger.error(error); res.sendStatus(500); return; };
+       try { login(req.body); } catch (error) { return handleError(error); }
      };`,
     // callback(err) in a queue consumer asks Lambda to retry; nothing reaches a caller.
     `exports.handler = (event, context, callback) => {
@@ -97,8 +133,16 @@ testRule('no-error-leak', rule, {
       errors: [{ messageId: 'errorLeak', data: { what: "the error's `message`" }, line: 4, column: 31, suggestions: suggest(HELPER, 'error.message') }],
     },
     {
-      code: CALLBACK,
-      errors: [{ messageId: 'errorLeak', line: 2, column: 92, suggestions: suggest(CALLBACK, 'err', 1) }],
+      // Express error middleware answers the request that failed.
+      code: ERROR_MIDDLEWARE,
+      errors: [
+        { messageId: 'errorLeak', line: 3, column: 66, suggestions: suggest(ERROR_MIDDLEWARE, 'err.message') },
+        { messageId: 'errorLeak', line: 3, column: 86, suggestions: suggest(ERROR_MIDDLEWARE, 'err.stack') },
+      ],
+    },
+    {
+      code: HONO_ON_ERROR,
+      errors: [{ messageId: 'errorLeak', line: 3, column: 43, suggestions: suggest(HONO_ON_ERROR, 'err.message') }],
     },
     {
       code: EXPRESS,

@@ -3,6 +3,19 @@ import { testRule } from '../rule-tester.js';
 
 testRule('no-module-scope-user-data', rule, {
   valid: [
+    // Writes to a database persist the value; they do not keep it in this container.
+    `const functions = require('firebase-functions');
+     const admin = require('firebase-admin');
+     exports.addMessage = functions.https.onRequest(async (req, res) => {
+       const ref = await admin.database().ref('/messages').push({ original: req.query.text });
+       res.json({ id: ref.key });
+     });`,
+    `import { getFirestore } from 'firebase-admin/firestore';
+     import { onRequest } from 'firebase-functions/v2/https';
+     export const addItem = onRequest(async (req, res) => {
+       await getFirestore().collection('items').add({ name: req.body.name });
+       res.status(201).end();
+     });`,
     // Lazily created clients and configuration.
     `let client;
      const config = { table: process.env.TABLE };
@@ -88,6 +101,15 @@ function remember(order) { lastOrder = order; }
 exports.handler = async (event) => { remember(JSON.parse(event.body)); };`,
       errors: [{ messageId: 'moduleScopeWrite', line: 2, column: 28, data: { path: 'event.body', slot: 'module variable `lastOrder`' } }],
     },
+  ],
+  tsValid: [
+    `import { getFirestore } from 'firebase-admin/firestore';
+     import type { APIGatewayProxyEvent } from 'aws-lambda';
+     const db = getFirestore();
+     export const handler = async (event: APIGatewayProxyEvent) => {
+       await db.collection('orders').doc(event.pathParameters!.id as string).set({ status: 'new' });
+       return { statusCode: 201 };
+     };`,
   ],
   tsInvalid: [
     {

@@ -16,7 +16,16 @@ testRule('no-nosql-injection', rule, {
      };`,
     'exports.handler = async (event) => users.findOne({ user: String(JSON.parse(event.body).user) });',
     // Array.find with a callback.
-    'exports.handler = async (event) => items.find((i) => i.id === event.pathParameters.id);',
+    "import mongoose from 'mongoose';\nexports.handler = async (event) => items.find((i) => i.id === event.pathParameters.id);",
+    // `findOne` on something that is not MongoDB: no MongoDB client in the file, no collection.
+    'exports.handler = async (event) => cache.findOne(JSON.parse(event.body));',
+    // Path parameters, headers and API Gateway query values are always strings: no operator object fits.
+    `import { MongoClient } from 'mongodb';
+     const orders = new MongoClient(uri).db().collection('orders');
+     exports.handler = async (event) => orders.findOne({ id: event.pathParameters.id, tenant: event.headers['x-tenant'], q: event.queryStringParameters.q });`,
+    // Queue payloads are the app's own data.
+    `import { MongoClient } from 'mongodb';
+     exports.handler = async (event) => { for (const r of event.Records) await db.collection('o').deleteOne(JSON.parse(r.body)); };`,
   ],
   invalid: [
     {
@@ -28,14 +37,14 @@ testRule('no-nosql-injection', rule, {
       errors: [{ messageId: 'dynamoExpressionBuilt', data: { key: 'KeyConditionExpression' }, line: 1, column: 42 }],
     },
     {
-      code: 'exports.handler = async (event) => users.find(JSON.parse(event.body));',
-      errors: [{ messageId: 'mongoFilterFromInput', data: { path: 'event.body' }, line: 1, column: 47 }],
+      code: "import mongoose from 'mongoose';\nexports.handler = async (event) => users.find(JSON.parse(event.body));",
+      errors: [{ messageId: 'mongoFilterFromInput', data: { path: 'event.body' }, line: 2, column: 47 }],
     },
     {
-      code: 'exports.handler = async (event) => {\n  const body = JSON.parse(event.body);\n  return users.findOne({ user: body.user, password: body.password });\n};',
+      code: 'exports.handler = async (event) => {\n  const body = JSON.parse(event.body);\n  return db.collection(\'users\').findOne({ user: body.user, password: body.password });\n};',
       errors: [
-        { messageId: 'mongoFilterFromInput', line: 3, column: 32 },
-        { messageId: 'mongoFilterFromInput', line: 3, column: 53 },
+        { messageId: 'mongoFilterFromInput', line: 3, column: 49 },
+        { messageId: 'mongoFilterFromInput', line: 3, column: 70 },
       ],
     },
     {
@@ -45,8 +54,13 @@ testRule('no-nosql-injection', rule, {
   ],
   tsInvalid: [
     {
-      code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => Users.deleteMany(JSON.parse(event.body!) as object);",
-      errors: [{ messageId: 'mongoFilterFromInput', line: 2, column: 80 }],
+      code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nimport { Users } from './models';\nimport mongoose from 'mongoose';\nexport const handler = async (event: APIGatewayProxyEvent) => Users.deleteMany(JSON.parse(event.body!) as object);",
+      errors: [{ messageId: 'mongoFilterFromInput', line: 4, column: 80 }],
+    },
+    {
+      // Express parses `?user[$ne]=x` into an object: `req.query` can carry operators.
+      code: "import express from 'express';\nimport { MongoClient } from 'mongodb';\nconst app = express();\napp.get('/u', async (req, res) => res.json(await db.collection('users').findOne({ name: req.query.name })));",
+      errors: [{ messageId: 'mongoFilterFromInput', data: { path: 'req.query' }, line: 4, column: 89 }],
     },
   ],
 });

@@ -3,6 +3,39 @@ import { testRule } from '../rule-tester.js';
 
 testRule('no-sensitive-logging', rule, {
   valid: [
+    // A copy of the credentials with the password masked.
+    `exports.handler = async () => {
+       const secret = JSON.parse((await sm.getSecretValue({ SecretId: arn })).SecretString);
+       const logSecret = { ...secret, password: '*********' };
+       console.log('Using credentials', logSecret);
+     };`,
+    // Pagination, Step Functions and idempotency tokens are not credentials; decoded claims are not the token.
+    `exports.handler = async (event) => {
+       const page = await ddb.scan({ TableName: 't', ExclusiveStartKey: event.cursor });
+       console.log('page', { nextToken: page.NextToken, taskToken: event.taskToken, clientToken: event.clientToken });
+     };`,
+    `exports.api = async (req, res) => {
+       const decodedIdToken = await admin.auth().verifyIdToken(req.headers.authorization.split('Bearer ')[1]);
+       console.log('ID Token correctly decoded', decodedIdToken.uid);
+       res.json({ ok: true });
+     };`,
+    // Queue, bus and direct-invoke events have no headers to leak.
+    `exports.handler = async (event) => {
+       console.log('received', JSON.stringify(event));
+       for (const record of event.Records) await handle(JSON.parse(record.body));
+     };`,
+    `exports.handler = async (event) => {
+       console.log('Event received:', JSON.stringify(event, null, 2));
+       return save(event.detail);
+     };`,
+    // A token handed to an API client, not to a logger.
+    `exports.api = async (req, res) => {
+       const accessToken = await exchange(req.query.code);
+       const profile = await getProfile(accessToken);
+       console.log('profile received', profile);
+       res.json(profile);
+     };
+     async function getProfile(token) { const r = await fetch('https://api.example.com/me', { headers: { Authorization: token } }); return r.json(); }`,
     `exports.handler = async (event, context) => {
        console.log('request', { requestId: context.awsRequestId, path: event.rawPath, status: 200 });
        logger.info('batch', { size: event.Records.length });

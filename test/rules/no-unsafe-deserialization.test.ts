@@ -8,6 +8,8 @@ testRule('no-unsafe-deserialization', rule, {
     "const yaml = require('js-yaml'); const doc = yaml.safeLoad(text);",
     "import serialize from 'node-serialize'; const s = serialize.serialize({ a: 1 });",
     "import vm from 'node:vm'; vm.runInNewContext(code);",
+    // `vm` runs code: that is no-dynamic-code's report, not a second one here.
+    "const vm = require('vm');\nexports.handler = async (event) => vm.runInNewContext('(' + event.body + ')');",
     'const unserialize = (x) => x; unserialize(body);',
     // libxml2 without entity substitution, or with it switched off.
     "import libxmljs from 'libxmljs'; const doc = libxmljs.parseXml(event.body);",
@@ -44,10 +46,6 @@ testRule('no-unsafe-deserialization', rule, {
     {
       code: "import yaml from 'js-yaml';\nconst doc = yaml.load(text, { schema: yaml.DEFAULT_FULL_SCHEMA });",
       errors: [{ messageId: 'unsafeYaml', line: 2, column: 13 }],
-    },
-    {
-      code: "const vm = require('vm');\nexports.handler = async (event) => vm.runInNewContext('(' + event.body + ')');",
-      errors: [{ messageId: 'vmParse', data: { name: 'runInNewContext', path: 'event.body' }, line: 2, column: 36 }],
     },
   ],
   tsInvalid: [

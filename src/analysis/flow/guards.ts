@@ -1,0 +1,129 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, sameFileFunction, unwrap, walk } from '../../util/ast.js';
+import type { Handler } from '../handlers.js';
+import type { ValidatorCatalogue } from '../validators.js';
+import { isResolvedPath } from './idioms.js';
+
+type Node = TSESTree.Node;
+
+/** Where a checked expression is known to be valid: after a rejecting guard, or inside the block a check guards. */
+export class GuardIndex {
+  private readonly guards = new Map<string, Array<[number, number]>>();
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly handlers: readonly Handler[],
+    private readonly validators: ValidatorCatalogue,
+  ) {}
+
+  /**
+   * `if (!check(x)) return …;` or `assert(x, S);` validates `x` for the statements after it in the same block, and
+   * `if (check(x)) { … }` inside the block it guards. Keyed by the checked expression's text.
+   */
+  isGuarded(read: Node): boolean {
+    const text = this.sourceCode.getText(read);
+    const regions = this.guardRegions(text);
+    return regions.some(([start, end]) => read.range[0] >= start && read.range[1] <= end);
+  }
+
+  private guardRegions(text: string): Array<[number, number]> {
+    const cached = this.guards.get(text);
+    if (cached) return cached;
+    const regions: Array<[number, number]> = [];
+    this.guards.set(text, regions);
+    for (const check of this.guardChecks()) {
+      if (check.checked.some((node) => this.sourceCode.getText(unwrap(node)) === text)) regions.push(check.region);
+    }
+    return regions;
+  }
+
+  private guardChecksCache: Array<{ checked: Node[]; region: [number, number] }> | null = null;
+
+  /**
+   * Rejecting guards: `if (!isValid(x)) return …`, `if (typeof x !== 'string') throw …`, `if (!/^\w+$/.test(x))
+   * return res.status(400)…`, `if (!ALLOWED.includes(x)) return …`, `if (x !== 'a' && x !== 'b') return …` cover
+   * what follows them in the block; the same checks without an exit cover the block they guard. A bare presence
+   * check (`if (!x) return`) checks nothing about the value.
+   */
+  private guardChecks(): Array<{ checked: Node[]; region: [number, number] }> {
+    if (this.guardChecksCache) return this.guardChecksCache;
+    const checks: Array<{ checked: Node[]; region: [number, number] }> = [];
+    const afterInBlock = (statement: Node): [number, number] | null => {
+      const block = statement.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+      return [statement.range[1], block.range[1]];
+    };
+    const visit = (node: Node): void => {
+      if (node.type === AST_NODE_TYPES.IfStatement) {
+        const checked = this.checkedBy(node.test);
+        if (checked.length === 0) return;
+        const region = exits(node.consequent) ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
+        if (region) checks.push({ checked, region });
+      } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
+        const expression = unwrap(node.expression);
+        const call = expression.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : expression;
+        // `assert(x, S)`, `await schema.validate(x)`: throwing checks cover what follows them.
+        if (call.type === AST_NODE_TYPES.CallExpression && this.validators.isValidatorCall(call)) {
+          const region = afterInBlock(node);
+          if (region) checks.push({ checked: call.arguments, region });
+        }
+      }
+    };
+    for (const handler of this.handlers) walk(handler.fn.body, this.sourceCode.visitorKeys, visit);
+    this.guardChecksCache = checks;
+    return checks;
+  }
+
+  /** The expressions an `if` test checks the value of (not merely the presence of). */
+  private checkedBy(test: Node): Node[] {
+    const node = unwrap(test);
+    switch (node.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === '!' ? this.checkedBy(node.argument) : [];
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.checkedBy(node.argument);
+      case AST_NODE_TYPES.LogicalExpression:
+        return [...this.checkedBy(node.left), ...this.checkedBy(node.right)];
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (!['===', '!==', '==', '!='].includes(node.operator)) return [];
+        const sides = [unwrap(node.left), unwrap(node.right)];
+        const typeOf = sides.find((side) => side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof');
+        if (typeOf) return [(typeOf as TSESTree.UnaryExpression).argument];
+        // Equality with a literal leaves one known value.
+        const literal = sides.findIndex((side) => side.type === AST_NODE_TYPES.Literal || (side.type === AST_NODE_TYPES.TemplateLiteral && side.expressions.length === 0));
+        return literal >= 0 ? [sides[1 - literal]!] : [];
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (this.validators.isGuardCall(node)) return node.arguments;
+        const callee = unwrap(node.callee);
+        const method = calleeName(callee);
+        if (!method) return [];
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
+          if (method === 'match') return [callee.object];
+          // `if (!full.startsWith(root)) return …` keeps a resolved path inside `root`. Only on a resolved path:
+          // raw input passes a prefix test with `uploads/../../etc/passwd`.
+          if (method === 'startsWith' && isResolvedPath(this.sourceCode, callee.object)) return [callee.object];
+          // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
+          const [needle] = node.arguments;
+          if (method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') return [callee.object];
+          if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
+          return [];
+        }
+        // A same-file predicate: `if (!isSafeName(x)) return …`.
+        return sameFileFunction(this.sourceCode, callee) ? node.arguments : [];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return !!last && exits(last);
+  }
+  return false;
+}
