@@ -20,6 +20,14 @@ export interface CoreSettings {
   trustedInputPaths: string[];
   /** The user's own sinks, added to the models catalogue. */
   sinks: SinkModel[];
+  /** The user's own sanitisers: `{ kind: 'html', module: './html.js', path: ['escape'] }`. */
+  sanitizers: UserSanitizer[];
+}
+
+export interface UserSanitizer {
+  kind: SinkKind;
+  module?: string;
+  path: string[];
 }
 
 const DEFAULT_HANDLER_NAMES = ['handler'];
@@ -33,9 +41,9 @@ const SINK_KEYS = new Set(['kind', 'module', 'path', 'argument', 'property', 'co
  * `{ kind, module?, path, argument?, property?, construct? }`: `runQuery` imported from `./db.js` is an SQL sink
  * at argument 0. A malformed entry is a configuration error that names it — a silent typo would switch a check off.
  */
-function sinkEntry(raw: unknown, index: number): SinkModel {
+function sinkEntry(raw: unknown, index: number, list = 'sinks'): SinkModel {
   const fail = (why: string): never => {
-    throw new Error(`serverless-security: settings['serverless-security'].sinks[${index}] ${why}: ${JSON.stringify(raw)}`);
+    throw new Error(`serverless-security: settings['serverless-security'].${list}[${index}] ${why}: ${JSON.stringify(raw)}`);
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('must be an object');
   const entry = raw as Record<string, unknown>;
@@ -65,10 +73,20 @@ export function coreSettings(context: Readonly<TSESLint.RuleContext<string, read
   let sinks: SinkModel[] = [];
   if (raw.sinks !== undefined) {
     if (!Array.isArray(raw.sinks)) throw new Error("serverless-security: settings['serverless-security'].sinks must be an array");
-    sinks = sinksCache.get(raw.sinks) ?? raw.sinks.map(sinkEntry);
+    sinks = sinksCache.get(raw.sinks) ?? raw.sinks.map((entry, index) => sinkEntry(entry, index));
     sinksCache.set(raw.sinks, sinks);
   }
+  let sanitizers: UserSanitizer[] = [];
+  if (raw.sanitizers !== undefined) {
+    if (!Array.isArray(raw.sanitizers)) throw new Error("serverless-security: settings['serverless-security'].sanitizers must be an array");
+    const list = raw.sanitizers as unknown[];
+    sanitizers = list.map((entry, index) => {
+      const { kind, module, path } = sinkEntry(entry, index, 'sanitizers') as { kind: SinkKind; module?: string; path: string[] };
+      return { kind, ...(module ? { module } : {}), path };
+    });
+  }
   return {
+    sanitizers,
     handlerNames: [...DEFAULT_HANDLER_NAMES, ...asStrings(raw.handlerNames)],
     validators: asStrings(raw.validators),
     trustedInputPaths: asStrings(raw.trustedInputPaths),

@@ -29,15 +29,18 @@ function isCaughtError(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Ide
   return fn.params[0] === def.name && ERROR_NAME.test(identifier.name);
 }
 
-/** Inside `if (err instanceof SafeError) { … }`, the error is one the user vouches for. */
+/** Error classes whose names say their message is written for the caller: `ItemNotFoundError`, `ValidationError`. */
+const CALLER_FACING_ERROR = /(NotFound|Validation|BadRequest|Unauthori[sz]ed|Forbidden|Conflict|Http|HTTP|Client|Input|UserFacing|Public)\w*Error$/;
+
+/** Inside `if (err instanceof SafeError) { … }`, the error is one the user (or the class's name) vouches for. */
 function isInsideSafeBranch(node: Node, safeClasses: ReadonlySet<string>): boolean {
-  if (safeClasses.size === 0) return false;
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
       const test = unwrap(parent.test);
       if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof') {
         const right = unwrap(test.right);
-        if (right.type === AST_NODE_TYPES.Identifier && safeClasses.has(right.name)) return true;
+        const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression ? propertyName(right) : null;
+        if (name && (safeClasses.has(name) || CALLER_FACING_ERROR.test(name))) return true;
       }
     }
   }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { moduleOfLocals } from '../analysis/imports.js';
+import { isImportedSink } from '../models/types.js';
 import { analyse } from '../analysis/index.js';
 import { builtString, isDeployTimeValue, looksLikeSql } from '../analysis/strings.js';
 import { calleeName, unwrap } from '../util/ast.js';
@@ -58,13 +59,19 @@ export default createRule<[], MessageIds>({
   create(context) {
     const { sourceCode } = context;
 
-    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string): void => {
+    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string, resolved: boolean): void => {
       if (!argument) return;
       const built = builtString(sourceCode, argument);
-      // `whereRaw`, `unsafe`, `$queryRawUnsafe` take nothing but SQL; elsewhere (`raw` is also an HTML helper), the
-      // text must read as SQL.
-      const sqlOnly = /.Raw$|[uU]nsafe$|^ExecuteStatementCommand$/.test(method);
-      if (!built || !(sqlOnly || looksLikeSql(built.text))) return;
+      // `whereRaw`, `unsafe`, `$queryRawUnsafe` and functions resolved through their import (the RDS Data API, your
+      // own `sinks`) take nothing but SQL; elsewhere (`raw` is also an HTML helper), the text must read as SQL.
+      const sqlOnly = resolved || /.Raw$|[uU]nsafe$/.test(method);
+      if (!built) {
+        // The caller's text as the whole statement.
+        const [label] = resolved ? analyse(context).inputAt(argument, 'sql') : [];
+        if (label) context.report({ node: argument, messageId: 'sqlFromInput', data: { path: label.sourcePath } });
+        return;
+      }
+      if (!(sqlOnly || looksLikeSql(built.text))) return;
       const [label] = analyse(context).inputAt(argument, 'sql');
       const fromInput = !!label;
       if (!fromInput && built.values.every((value) => isDeployTimeValue(sourceCode, value))) return;
@@ -99,7 +106,7 @@ export default createRule<[], MessageIds>({
         for (const place of analyse(context).sinks('sql')) {
           const call = place.sink;
           if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
-          check(call, place.node, calleeName(call.callee) ?? '');
+          check(call, place.node, calleeName(call.callee) ?? '', !!place.entry && isImportedSink(place.entry));
         }
       },
     };

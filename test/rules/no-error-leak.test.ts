@@ -68,6 +68,13 @@ testRule('no-error-leak', rule, {
     `exports.handler = async () => {
        try { await work(); } catch (err) { return { statusCode: err.statusCode ?? 500, body: err.name }; }
      };`,
+    // An application error class whose message is written for the caller.
+    `import express from 'express';
+     const app = express();
+     app.use((err, req, res, next) => {
+       if (err instanceof handlers.ItemNotFoundError) res.status(404).send(err.message);
+       else res.status(500).send('Something broke!');
+     });`,
     // Error middleware that logs and answers generically.
     `import express from 'express';
      const app = express();

@@ -45,6 +45,7 @@ export class InputFlow {
   private readonly handlerOf = new Map<FunctionNode, Handler>();
   private readonly trusted: Set<string>;
   private readonly guardIndex: GuardIndex;
+  private readonly userSanitizers: CoreSettings['sanitizers'];
   private readonly useKeys = new Set<string>();
 
   constructor(
@@ -56,6 +57,7 @@ export class InputFlow {
     private readonly responseValues: ReadonlySet<Node> = new Set(),
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
+    this.userSanitizers = settings.sanitizers;
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
     this.guardIndex = new GuardIndex(sourceCode, handlers, validators);
   }
@@ -415,7 +417,11 @@ export class InputFlow {
       }
       return entry.kinds;
     }
-    return null;
+    // The user's own (`settings['serverless-security'].sanitizers`).
+    const kinds = this.userSanitizers
+      .filter((entry) => (entry.module ? module === entry.module && method === entry.path.at(-1) : text === entry.path.join('.')))
+      .map((entry) => entry.kind);
+    return kinds.length > 0 ? kinds : null;
   }
 
   /** `list.push(x)`, `cache.set(k, x)`, `Object.assign(state, x)` on module-level collections. */

@@ -1,0 +1,44 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/rules/index.js';
+
+const lint = (code: string, settings: Record<string, unknown>, rule = 'no-sql-injection') => {
+  const linter = new Linter();
+  return linter.verify(code, [{ plugins: { s: { rules } as never }, rules: { [`s/${rule}`]: 'error' }, settings: { 'serverless-security': settings } }]);
+};
+
+const RUN_QUERY = `import { runQuery } from './db.js';
+export const handler = async (event) => runQuery(event.queryStringParameters.sql);`;
+
+describe("settings['serverless-security']", () => {
+  it('adds the user\'s sinks to the catalogue: runQuery from ./db.js runs SQL', () => {
+    expect(lint(RUN_QUERY, {})).toEqual([]);
+    const messages = lint(RUN_QUERY, { sinks: [{ kind: 'sql', module: './db.js', path: ['runQuery'] }] });
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['sqlFromInput', 2, 50]]);
+  });
+
+  it('takes the argument position from `argument`', () => {
+    const code = `import { run } from './db.js';\nexport const handler = async (event) => run('main', event.queryStringParameters.sql);`;
+    expect(lint(code, { sinks: [{ kind: 'sql', module: './db.js', path: ['run'] }] })).toEqual([]);
+    expect(lint(code, { sinks: [{ kind: 'sql', module: './db.js', path: ['run'], argument: 1 }] })).toHaveLength(1);
+  });
+
+  it("adds the user's sanitisers", () => {
+    const code = `const clean = (s) => s.replace(/[<>]/g, '');\nexports.api = (req, res) => { res.send(\`<p>\${clean(req.query.q)}</p>\`); };`;
+    expect(lint(code, {}, 'no-unvalidated-event')).toHaveLength(1);
+    expect(lint(code, { sanitizers: [{ kind: 'html', path: ['clean'] }] }, 'no-unvalidated-event')).toEqual([]);
+    // A sanitiser for HTML does not make a path safe.
+    expect(lint(code, { sanitizers: [{ kind: 'path', path: ['clean'] }] }, 'no-unvalidated-event')).toHaveLength(1);
+  });
+
+  it.each([
+    [{ sinks: [{ kind: 'sqll', module: './db.js', path: ['q'] }] }, /sinks\[0\] has an unknown kind/],
+    [{ sinks: [{ kind: 'sql', path: [] }] }, /sinks\[0\] needs `path`/],
+    [{ sinks: [{ kind: 'sql', path: ['q'], arg: 1 }] }, /sinks\[0\] has an unknown key `arg`/],
+    [{ sinks: [{ kind: 'sql', path: ['q'] }, 'runQuery'] }, /sinks\[1\] must be an object/],
+    [{ sinks: { kind: 'sql' } }, /sinks must be an array/],
+    [{ sanitizers: [{ kind: 'html' }] }, /sanitizers\[0\] needs `path`/],
+  ])('rejects a malformed entry, naming it: %j', (settings, message) => {
+    expect(() => lint('exports.handler = async (event) => event;', settings)).toThrow(message);
+  });
+});
