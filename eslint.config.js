@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'examples/', 'test/fixtures/', 'node_modules/', '.scratch/', 'run-tmp.mjs'] },
+  { ignores: ['dist/', 'examples/', 'test/fixtures/', 'node_modules/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import js from '@eslint/js';
 import { ESLint } from 'eslint';
 import security from 'eslint-plugin-security';
+import * as espree from 'espree';
 import plugin from '../dist/index.js';
 import { findCredential, looksLikeSecretValue } from '../dist/analysis/secrets.js';
 import { corpusFiles, root } from './corpus.mjs';
@@ -26,10 +27,13 @@ const files = all.filter((_, i) => i % step === 0).slice(0, fileCount).map((f) =
 const lines = files.reduce((n, f) => n + f.code.split('\n').length, 0);
 
 const base = { ...js.configs.recommended, files: ['**/*.{js,mjs,cjs}'] };
+// Our configs keep espree for JavaScript only where typescript-eslint is not installed, and this repository has it:
+// pin espree, as in a JavaScript project, so (b) and (c) parse exactly as (a) does.
+const espreeAgain = { files: ['**/*.{js,mjs,cjs}'], languageOptions: { parser: espree } };
 const configs = {
   a: [base],
-  b: [base, plugin.configs.recommended],
-  c: [base, plugin.configs.strict],
+  b: [base, plugin.configs.recommended, espreeAgain],
+  c: [base, plugin.configs.strict, espreeAgain],
   d: [base, security.configs.recommended],
 };
 

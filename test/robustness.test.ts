@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { rules as ruleModules } from '../src/rules/index.js';
 import { corpusFiles } from '../scripts/corpus.mjs';
 
 const ALL_RULES = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`serverless-security/${id}`, 'error' as const]));
@@ -58,7 +59,7 @@ describe('odd but valid syntax: every rule, no crash', () => {
 });
 
 describe('options: a wrong option is a clear configuration error', () => {
-  for (const [id, rule] of Object.entries(plugin.rules)) {
+  for (const [id, rule] of Object.entries(ruleModules)) {
     const schema = rule.meta.schema as unknown[];
     const properties = Object.keys((schema[0] as { properties?: object } | undefined)?.properties ?? {});
     it(`${id} rejects an unknown key`, () => {

@@ -51,9 +51,9 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       commandFromInput:
-        'This shell command is built from `{{path}}`, which the caller controls: `;`, `|` or `$(…)` in it run the caller\'s own commands. Run the program with `execFile`/`spawn` and an argument array, without a shell.',
+        'This shell command is built from `{{path}}`, which the caller controls: `;` or `$(…)` in it runs their commands. Use `execFile`/`spawn` with an argument array.',
       commandBuilt:
-        'This shell command is built from values at run time; if any can come from a caller, it is injectable. Run the program with `execFile`/`spawn` and an argument array, without a shell.',
+        'This shell command is built from values at run time: one that a caller controls makes it injectable. Use `execFile`/`spawn` with an argument array.',
       suggestExecFile: 'Run the program with `execFile` and an argument array (no shell: check the command needs no pipes or globs).',
     },
   },

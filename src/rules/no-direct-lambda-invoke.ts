@@ -56,7 +56,7 @@ export default createRule<Options, 'directInvoke'>({
     ],
     messages: {
       directInvoke:
-        'Direct Lambda-to-Lambda invoke: the caller waits and pays for the callee, the two are coupled, and the call skips the authorization a gateway or queue would apply. Chain functions through SQS, SNS, EventBridge or Step Functions instead.',
+        'Direct Lambda-to-Lambda invoke: the caller waits and pays for the callee, and skips a queue\'s checks. Chain through SQS, SNS, EventBridge or Step Functions.',
     },
   },
   defaultOptions: [{ allowAsync: false }],

@@ -64,15 +64,15 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       eval:
-        '`eval()` runs its argument as code: in a function that receives requests, an attacker\'s string becomes code (CWE-95). Parse data with `JSON.parse()`, or map allowed names to functions in an object.',
+        '`eval()` runs its argument as code: a string from input becomes code (CWE-95). Parse data with `JSON.parse()`, or map allowed names to functions in an object.',
       indirectEval:
         'Indirect `eval` still runs a string as code, in the global scope (CWE-95). Parse data with `JSON.parse()`, or map allowed names to functions in an object.',
       functionConstructor:
-        '`Function()` compiles a string into a function, the same risk as `eval` (CWE-95). Write the function in source, or choose among fixed functions by name.',
+        '`{{call}}` compiles a string into a function, the same risk as `eval` (CWE-95). Write the function in source, or choose among fixed functions by name.',
       stringTimer:
         '`{{name}}()` evaluates a string first argument as code (CWE-95). Pass a function instead: `{{name}}(() => …, delay)`.',
       vmCode:
-        '`vm.{{name}}` compiles code computed at run time, and `vm` is not a security boundary (CWE-95). Run only fixed code, or parse data with `JSON.parse()`.',
+        '`{{name}}` compiles code computed at run time, and `vm` is not a security boundary (CWE-95). Run only fixed code, or parse data with `JSON.parse()`.',
       suggestJsonParse: 'Replace `eval(…)` with `JSON.parse(…)` (when the string holds data, not code).',
     },
   },
@@ -105,7 +105,10 @@ export default createRule<[], MessageIds>({
           } else if (ref.info === 'function') {
             // `Function('return this')()` and other fixed bodies are reviewable; computed ones are the risk.
             const args = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.arguments : [];
-            if (args.some((argument) => !isConstant(sourceCode, argument))) context.report({ node, messageId: 'functionConstructor' });
+            if (args.some((argument) => !isConstant(sourceCode, argument))) {
+              const call = node.type === AST_NODE_TYPES.NewExpression ? 'new Function()' : 'Function()';
+              context.report({ node, messageId: 'functionConstructor', data: { call } });
+            }
           } else if (ref.info === 'timer' && node.type === AST_NODE_TYPES.CallExpression) {
             if (isCodeArgument(node.arguments[0], isString)) {
               context.report({ node: node.arguments[0]!, messageId: 'stringTimer', data: { name } });
@@ -114,7 +117,7 @@ export default createRule<[], MessageIds>({
             const [code] = node.arguments;
             // Fixed code in source is reviewable; code computed at run time is the risk.
             if (code && !isConstant(sourceCode, code)) {
-              context.report({ node, messageId: 'vmCode', data: { name: ref.kind === 'construct' ? `new ${name}()` : `${name}()` } });
+              context.report({ node, messageId: 'vmCode', data: { name: ref.kind === 'construct' ? `new vm.${name}()` : `vm.${name}()` } });
             }
           }
         }

@@ -13,7 +13,7 @@ export default createRule<[], 'moduleScopeWrite'>({
     schema: [],
     messages: {
       moduleScopeWrite:
-        'Data from `{{path}}` is written to {{slot}}, which outlives this invocation: a warm container hands it to the next request, which may be another user\'s. Keep per-request data in variables inside the handler.',
+        'Data from `{{path}}` is written to {{slot}}, which outlives this invocation: the next request, maybe another user\'s, sees it. Keep request data in the handler.',
     },
   },
   defaultOptions: [],

@@ -34,11 +34,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       dynamoExpressionFromInput:
-        '`{{key}}` is built from `{{path}}`, which the caller controls, so the caller can change the condition. Put values in `ExpressionAttributeValues` (`:v`) and names in `ExpressionAttributeNames` (`#n`), and keep the expression constant.',
+        '`{{key}}` is built from `{{path}}`, which the caller controls, so they can change the condition. Keep it constant: values as `:v`, names as `#n`.',
       dynamoExpressionBuilt:
         '`{{key}}` mixes values into the expression text. Put values in `ExpressionAttributeValues` (`:v`) and names in `ExpressionAttributeNames` (`#n`).',
       mongoFilterFromInput:
-        'This MongoDB filter takes `{{path}}` as it came from the caller: an object such as `{ "$ne": null }` in place of a string matches every document. Validate it with a schema, or force the type (`String(value)`).',
+        'This MongoDB filter takes `{{path}}` whole from the caller: `{ "$ne": null }` for a string matches every document. Validate it, or force the type (`String(x)`).',
       mongoWhere:
         '`$where` runs JavaScript on the database server; with any caller-supplied part it is code injection. Use query operators instead.',
     },

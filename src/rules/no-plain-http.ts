@@ -53,7 +53,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       plainHttpRequest:
-        '`{{url}}` is requested over plain {{scheme}}: anyone on the network path can read or change the request and the response, credentials included (CWE-319). Use `{{secure}}://`.',
+        '`{{url}}` is requested over plain {{scheme}}: anyone on the network path can read or change it, credentials included (CWE-319). Use `{{secure}}://`.',
       plainHttpAddress:
         '`{{url}}` is a plain-{{scheme}} service address: requests sent to it travel unencrypted and can be read or changed on the way (CWE-319). Use `{{secure}}://`.',
       suggestHttps: 'Use `{{secure}}://` instead.',

@@ -51,15 +51,15 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       publicAcl:
-        "`{{acl}}` makes this object or bucket readable by anyone (or, for the authenticated variants, by every cloud account in the world). Keep it private and hand out pre-signed (signed) URLs, or serve it through a CDN with origin access control.",
+        '`{{acl}}` makes this object or bucket readable by anyone (authenticated variants: any cloud account). Keep it private; hand out pre-signed URLs or use a CDN.',
       publicReadAccess:
-        '`publicReadAccess: true` lets anyone on the internet read every object in this bucket, including ones written later by mistake. Keep the bucket private and serve it through CloudFront with origin access control (`S3BucketOrigin.withOriginAccessControl`).',
+        '`publicReadAccess: true` lets anyone read every object in this bucket, even ones put there by mistake. Keep it private; serve it with CloudFront OAC.',
       grantPublicAccess:
-        '`grantPublicAccess()` opens the bucket (or the matching keys) to anyone on the internet. Serve the files through CloudFront with origin access control, or hand out pre-signed URLs.',
+        '`grantPublicAccess()` opens the bucket (or the matching keys) to anyone. Serve the files through CloudFront origin access control, or use pre-signed URLs.',
       makePublic:
         'This makes the Cloud Storage object or bucket readable by anyone on the internet. Keep it private and hand out signed URLs (`file.getSignedUrl()`).',
       publicContainer:
-        "Public access level `{{acl}}` lets anyone on the internet read this container's blobs{{listing}}. Leave access private and hand out SAS URLs with a short expiry.",
+        'Public access level `{{acl}}` lets anyone read this container\'s blobs{{listing}}. Keep access private and hand out SAS URLs with a short expiry.',
       suggestPrivate: "Use the private ACL (`'private'`) instead.",
     },
   },

@@ -48,7 +48,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       sqlFromInput:
-        'This SQL is built from `{{path}}`, which the caller controls: a quote in it ends the string and the rest runs as SQL. Use placeholders and pass the values separately (or a tagged template that parameterises, such as Prisma `$queryRaw`).',
+        'This SQL is built from `{{path}}`, which the caller controls: a quote in it ends the string and the rest runs as SQL. Use placeholders, or a parameterising tag.',
       sqlBuilt:
         'This SQL is built by mixing values into its text; if any of them can come from a caller, it is injectable. Use placeholders and pass the values separately.',
       suggestPlaceholders: 'Use placeholders and a values array.',

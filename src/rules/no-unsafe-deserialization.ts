@@ -51,11 +51,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       unsafeDeserializer:
-        '`{{name}}()` rebuilds functions from the data it parses, so crafted input runs code (the node-serialize `_$$ND_FUNC$$_` exploit). Use `JSON.parse` and validate the result with a schema.',
+        '`{{name}}()` rebuilds functions from the data it parses, so crafted input runs code (node-serialize\'s `_$$ND_FUNC$$_`). Use `JSON.parse` and a schema.',
       unsafeYaml:
-        'This YAML load accepts `!!js/function` and other JavaScript types, so crafted YAML runs code. Use js-yaml 4 `load` with the default schema (or `safeLoad` on js-yaml 3).',
+        'This YAML load accepts `!!js/function` and other JavaScript types, so crafted YAML runs code. Use js-yaml 4 `load` (or `safeLoad` on js-yaml 3).',
       xmlEntities:
-        '`{{name}}()` with `noent: true` expands entities, external ones included: crafted XML reads local files (the function\'s code, `/proc/self/environ` with its credentials) or calls internal URLs (XXE, CWE-611). Drop `noent`, or parse with a library that does not resolve entities.',
+        '`{{name}}()` with `noent: true` expands external entities: crafted XML reads local files or calls internal URLs (XXE, CWE-611). Drop `noent`.',
     },
   },
   defaultOptions: [],

@@ -11,6 +11,15 @@ export interface PluginDocs {
   strictOptions?: Record<string, unknown>;
 }
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>(
-  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
+
+/**
+ * Every rule reads a JavaScript tree. With `@eslint/json`, `@eslint/markdown` or `@eslint/css` in the same run, a
+ * config without `files` also hands our rules those files, whose trees have no `Program`: such a rule stays quiet
+ * instead of aborting the whole run.
+ */
+export const createRule: typeof ruleCreator = (rule) =>
+  ruleCreator({
+    ...rule,
+    create: (context, options) => (context.sourceCode.ast?.type === 'Program' ? rule.create(context, options) : {}),
+  });

@@ -86,8 +86,8 @@ testRule('no-dynamic-code', rule, {
         },
       ],
     },
-    { code: 'const f = new Function("a", body);', errors: [{ messageId: 'functionConstructor', line: 1, column: 11 }] },
-    { code: 'const f = Function(body);', errors: [{ messageId: 'functionConstructor', line: 1, column: 11 }] },
+    { code: 'const f = new Function("a", body);', errors: [{ messageId: 'functionConstructor', data: { call: 'new Function()' }, line: 1, column: 11 }] },
+    { code: 'const f = Function(body);', errors: [{ messageId: 'functionConstructor', data: { call: 'Function()' }, line: 1, column: 11 }] },
     {
       code: 'setTimeout("refresh()", 100);',
       errors: [{ messageId: 'stringTimer', data: { name: 'setTimeout' }, line: 1, column: 12 }],
@@ -105,15 +105,15 @@ testRule('no-dynamic-code', rule, {
     },
     {
       code: 'import vm from "node:vm";\nvm.runInNewContext(event.body, {});',
-      errors: [{ messageId: 'vmCode', data: { name: 'runInNewContext()' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'vmCode', data: { name: 'vm.runInNewContext()' }, line: 2, column: 1 }],
     },
     {
       code: 'import { runInThisContext as run } from "vm";\nrun(src);',
-      errors: [{ messageId: 'vmCode', data: { name: 'runInThisContext()' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'vmCode', data: { name: 'vm.runInThisContext()' }, line: 2, column: 1 }],
     },
     {
       code: 'const { Script } = require("node:vm");\nconst s = new Script(source);',
-      errors: [{ messageId: 'vmCode', data: { name: 'new Script()' }, line: 2, column: 11 }],
+      errors: [{ messageId: 'vmCode', data: { name: 'new vm.Script()' }, line: 2, column: 11 }],
     },
     {
       code: 'import * as vm from "vm";\nvm.compileFunction(body, ["a"]); vm.runInContext(code, ctx);',
