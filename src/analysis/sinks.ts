@@ -152,7 +152,8 @@ export function findSinkPlaces(
         for (const entry of responseEntries) {
           for (const argument of positions(node, entry.arguments)) {
             if (entry.kind === 'html' && !mayBeHtml(argument)) continue;
-            if (entry.kind === 'path' && method !== 'download' && propertyValue(node.arguments[1], 'root')) continue;
+            // `res.sendFile(name, { root })`, `res.download(name, filename, { root })`: send refuses to leave `root`.
+            if (entry.kind === 'path' && node.arguments.slice(1, 3).some((option) => propertyValue(option, 'root'))) continue;
             add(entry.kind, argument, node, target, entry);
           }
         }

@@ -64,5 +64,11 @@ export const STRING_REQUEST_FIELDS = new Set(['params', 'headers', 'header', 'co
 /** Request properties an authentication layer sets, not the caller (`req.user` from passport, `req.auth`). */
 export const SERVER_SET_REQUEST_FIELDS = new Set(['user', 'auth', 'session', 'hostname', 'host', 'protocol']);
 
+/**
+ * What upload middleware (multer) sets on `req.file`/`req.files[]`: where it stored the upload under a name it
+ * generated. `originalname` and `mimetype` are the caller's.
+ */
+export const SERVER_SET_UPLOAD_FIELDS = new Set(['path', 'destination', 'filename', 'size']);
+
 /** Headers that name this server (the request reached it by them), not a place the caller can send others to. */
 export const ROUTING_HEADERS = new Set(['host', 'Host', ':authority']);

@@ -24,6 +24,16 @@ export const TEXT_CARRYING_FUNCTIONS = new Set([
 ]);
 export const TEXT_CARRYING_METHODS = new Set(['format', 'concat', 'replace', 'replaceAll', 'padStart', 'padEnd']);
 
+/**
+ * The same functions by module, however they are imported (`import { join } from 'node:path'`, `import * as p from
+ * 'path'` then `p.join`): module → function names.
+ */
+export const TEXT_CARRYING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  path: new Set(['join', 'resolve', 'normalize']),
+  util: new Set(['format']),
+  url: new Set(['resolve', 'format']),
+};
+
 /* What the taint engine needs to know of the language's own functions: pass-through, barriers, collections. */
 
 /** Array methods whose result holds (some of) the receiver's elements. */

@@ -7,13 +7,16 @@ import noHtmlInjection from './no-html-injection.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noOpenRedirect from './no-open-redirect.js';
+import noPathTraversal from './no-path-traversal.js';
 import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
+import noRegexInjection from './no-regex-injection.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noSsrf from './no-ssrf.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
+import noUnverifiedJwt from './no-unverified-jwt.js';
 import noUserEnumeration from './no-user-enumeration.js';
 import noWildcardIam from './no-wildcard-iam.js';
 
@@ -28,13 +31,16 @@ export const rules = {
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
   'no-open-redirect': noOpenRedirect,
+  'no-path-traversal': noPathTraversal,
   'no-plain-http': noPlainHttp,
   'no-public-storage': noPublicStorage,
+  'no-regex-injection': noRegexInjection,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-ssrf': noSsrf,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
+  'no-unverified-jwt': noUnverifiedJwt,
   'no-user-enumeration': noUserEnumeration,
   'no-wildcard-iam': noWildcardIam,
 };

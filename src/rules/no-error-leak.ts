@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       errorLeak:
-        'The response carries {{what}}. Error messages and stack traces tell an attacker which resources, libraries and permissions you use: log the error and answer with a generic message.',
+        'The response carries {{what}}, which tells an attacker your resources, libraries and permissions. Log the error; answer with a generic message.',
       envLeak: 'The response carries `process.env`: every setting and secret the function was given. Return only the fields the caller needs.',
       secretEnvLeak: 'The response carries `process.env.{{name}}`, whose name says it is a secret. Leave it out of responses.',
       credentialLeak: 'The response carries a {{kind}}. Leave credentials out of responses, and rotate this one: it is also in the source.',

@@ -7,6 +7,7 @@ import {
   ELEMENT_RESULTS,
   INSPECTING_METHODS,
   TEXT_CARRYING_FUNCTIONS,
+  TEXT_CARRYING_IMPORTS,
   TEXT_CARRYING_METHODS,
   TRANSPARENT_CONSTRUCTORS,
   TRANSPARENT_FUNCTIONS,
@@ -21,6 +22,7 @@ import type { CoreSettings } from '../settings.js';
 import type { ValidatorCatalogue } from '../validators.js';
 import { callSitesOf, declaredVariable, localFunction } from './calls.js';
 import { GuardIndex } from './guards.js';
+import { sanitisingMethodKinds } from './idioms.js';
 import { worse, type InputLabel, type InputUse } from './labels.js';
 import { readPart, TRUSTED_EVENT_FIELDS } from './sources.js';
 
@@ -312,6 +314,11 @@ export class InputFlow {
       if (part) this.mark(call, { ...part, path: `${part.path}()`, sourcePath: `${part.sourcePath}()` });
       return;
     }
+    const madeSafeFor = label.whole ? [] : sanitisingMethodKinds(call, method);
+    if (madeSafeFor.length > 0) {
+      this.mark(call, { ...label, sanitizedFor: [...new Set([...label.sanitizedFor, ...madeSafeFor])] });
+      return;
+    }
     if (method && ELEMENT_CALLBACKS.has(method)) {
       const element = { ...label, path: `${label.path}[]` };
       const callbackIndex = method === 'reduce' || method === 'reduceRight' ? 1 : 0;
@@ -356,7 +363,7 @@ export class InputFlow {
         this.mark(call, label);
         return;
       }
-    } else if (TRANSPARENT_FUNCTIONS.has(name) || TEXT_CARRYING_FUNCTIONS.has(name) || (method !== null && TEXT_CARRYING_METHODS.has(method))) {
+    } else if (TRANSPARENT_FUNCTIONS.has(name) || TEXT_CARRYING_FUNCTIONS.has(name) || this.isTextCarryingImport(callee) || (method !== null && TEXT_CARRYING_METHODS.has(method))) {
       this.mark(call, label);
       return;
     } else {
@@ -384,6 +391,14 @@ export class InputFlow {
     this.recordUse(label, call, argument, kind, `${isNew ? 'new ' : ''}${name || calleeName(callee) || 'a call'}()`);
     // What a call computes from user data is user data too (`const user = await db.get(event.id)`).
     this.mark(call, { ...label, derived: true, whole: false });
+  }
+
+  /** `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module: see `TEXT_CARRYING_IMPORTS`. */
+  private isTextCarryingImport(callee: Node): boolean {
+    const root = rootIdentifier(callee);
+    const name = calleeName(callee);
+    const module = root && importedModule(this.sourceCode, root)?.replace(/^node:/, '');
+    return !!module && !!name && !!TEXT_CARRYING_IMPORTS[module]?.has(name);
   }
 
   /** The places a sanitiser call makes its argument safe for (`path.basename` → paths), if it is one. */

@@ -4,6 +4,7 @@ import type { Handler } from '../handlers.js';
 import type { ValidatorCatalogue } from '../validators.js';
 import type { SinkKind } from '../../models/types.js';
 import { addressCheckedBy } from './address-guards.js';
+import { isResolvedPath } from './idioms.js';
 import type { InputLabel } from './labels.js';
 
 type Node = TSESTree.Node;
@@ -124,6 +125,12 @@ export class GuardIndex {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
           if (method === 'match') return [callee.object];
+          // `if (!full.startsWith(root)) return …` keeps a resolved path inside `root`. Only on a resolved path:
+          // raw input passes a prefix test with `uploads/../../etc/passwd`.
+          if (method === 'startsWith' && isResolvedPath(this.sourceCode, callee.object)) return [callee.object];
+          // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
+          const [needle] = node.arguments;
+          if (method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') return [callee.object];
           if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
           return [];
         }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { EVENT_FIELD_TRUST, SERVER_SET_REQUEST_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../../models/aws-lambda.js';
+import { EVENT_FIELD_TRUST, SERVER_SET_REQUEST_FIELDS, SERVER_SET_UPLOAD_FIELDS, STRING_EVENT_FIELDS, STRING_REQUEST_FIELDS } from '../../models/aws-lambda.js';
 import type { Trust } from '../../models/types.js';
 import type { InputLabel } from './labels.js';
 
@@ -50,6 +50,10 @@ export function readPart(label: InputLabel, node: Node, rawSegment: string | nul
   if (segment !== null && kind === 'event' && trusted.has(segment)) return null;
   if (label.whole && kind === 'request' && segment !== null && !REQUEST_FIELDS.has(segment)) return null;
   const path = segment === null ? `${label.path}[]` : `${label.path}.${segment}`;
+  // `req.file.path`: where multer stored the upload, not a name the caller sent (`req.body.file.path` is).
+  if (kind !== 'event' && segment !== null && SERVER_SET_UPLOAD_FIELDS.has(segment) && /^\w+(\.request)?\.(file|files(\.\w+)?(\[\])?)$/.test(label.path)) {
+    return { ...label, path, trust: 'platform' };
+  }
   if (!label.whole) return { ...label, path };
   if (kind === 'context') {
     // Koa `ctx` / Hono `c`: `ctx.request` and `c.req` are the request; `ctx.query`, `ctx.params`… read it.
