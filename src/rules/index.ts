@@ -12,6 +12,7 @@ import noSqlInjection from './no-sql-injection.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUserEnumeration from './no-user-enumeration.js';
+import noWeakCrypto from './no-weak-crypto.js';
 import noWildcardIam from './no-wildcard-iam.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
@@ -30,5 +31,6 @@ export const rules = {
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-user-enumeration': noUserEnumeration,
+  'no-weak-crypto': noWeakCrypto,
   'no-wildcard-iam': noWildcardIam,
 };
