@@ -3,6 +3,7 @@ import noDirectLambdaInvoke from './no-direct-lambda-invoke.js';
 import noDynamicCode from './no-dynamic-code.js';
 import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noInsecureRandomness from './no-insecure-randomness.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noPlainHttp from './no-plain-http.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-dynamic-code': noDynamicCode,
   'no-error-leak': noErrorLeak,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
   'no-plain-http': noPlainHttp,
