@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CREDENTIAL_HEADER,
   PASSWORD_WORDS,
   HASH_WORDS,
   PUBLIC_TOKEN_QUALIFIERS,
@@ -46,6 +47,38 @@ export function isUnguessableName(name: string): boolean {
   if (before && UNGUESSABLE_WORDS.has(before) && ['code', 'value', 'str', 'string', 'hex', 'bytes'].includes(last)) return true;
   if (last === 'token' || last === 'tokens') return true;
   return isSecretName(name);
+}
+
+/**
+ * Names of values that are secrets to compare against: `apiKey`, `WEBHOOK_SECRET`, `expectedSignature`, `hmac`.
+ * `tokenIssuer`, `secretArn`, `nextToken` are not.
+ */
+export function isSecretLikeName(name: string): boolean {
+  if (isSecretName(name)) return true;
+  const last = words(name).at(-1);
+  return last === 'signature' || last === 'sig' || last === 'hmac';
+}
+
+const HEADER_HOLDER = /^(?:headers?|multiValueHeaders)$/i;
+const REQUEST_HOLDER = /^(?:headers?|req|request|ctx|context|c)$/;
+
+/** `headers['x-api-key']`, `headers.authorization`, `req.get('x-hub-signature')`: a credential header's value. */
+export function isCredentialHeaderRead(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(value);
+    const holder = readName(value.object);
+    return !!name && !!holder && CREDENTIAL_HEADER.test(name) && HEADER_HOLDER.test(holder);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(value.callee);
+  const [header] = value.arguments;
+  const holder = readName(value.callee.object);
+  return (
+    (method === 'get' || method === 'header' || method === 'getHeader') &&
+    header?.type === AST_NODE_TYPES.Literal && typeof header.value === 'string' && CREDENTIAL_HEADER.test(header.value) &&
+    !!holder && REQUEST_HOLDER.test(holder)
+  );
 }
 
 /** The name an expression is read through: `password` for `password`, `req.body.password`, `user['pwd']`. */

@@ -10,6 +10,7 @@ import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
+import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUserEnumeration from './no-user-enumeration.js';
@@ -30,6 +31,7 @@ export const rules = {
   'no-public-storage': noPublicStorage,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
+  'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-user-enumeration': noUserEnumeration,
