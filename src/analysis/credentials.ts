@@ -14,7 +14,7 @@ import { isSecretName, words } from './secrets.js';
 type Node = TSESTree.Node;
 
 /** Files that are tests, benchmarks or type tests: their credentials and random ids are fixtures. */
-const TEST_FILE = /(?:^|[/\\])__tests__[/\\]|\.(?:test|spec|perf|tst|bench)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /(?:^|[/\\])(?:__tests__|__mocks__|__fixtures__|benchmarks?)[/\\]|\.(?:test|spec|perf|tst|bench)\.[cm]?[jt]sx?$/;
 export function isTestFile(filename: string): boolean {
   return TEST_FILE.test(filename);
 }

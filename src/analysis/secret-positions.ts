@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { keyName } from '../util/ast.js';
-import { CONFIG_SECRET_KEYS, CONNECTION_KEYS } from './secrets.js';
+import { CONFIG_SECRET_KEYS, CONNECTION_KEYS, words } from './secrets.js';
 
 type Node = TSESTree.Node;
 
@@ -18,7 +18,12 @@ export function connectionConfigSecret(node: Node): string | null {
     const name = sibling.type === AST_NODE_TYPES.Property ? keyName(sibling) : null;
     return !!name && CONNECTION_KEYS.has(name.toLowerCase());
   });
-  return isConfig ? key : null;
+  if (!isConfig) return null;
+  // `{ password: 'Password' }` maps a property to its CloudFormation name; `'db-password'` stands in for one.
+  const value = node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : null;
+  const keyWords = words(key);
+  if (value !== null && words(value).some((word) => keyWords.includes(word) || word === 'password' || word === 'secret')) return null;
+  return key;
 }
 
 /** The whole `'a' + b + 'c'` a string piece belongs to, when it is one: its outermost `+`, and its text with holes. */
