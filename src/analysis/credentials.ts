@@ -8,7 +8,7 @@ import {
   SESSION_WORDS,
   UNGUESSABLE_WORDS,
 } from '../models/crypto.js';
-import { keyName, propertyName, resolveVariable, unwrap } from '../util/ast.js';
+import { keyName, propertyName, resolveVariable, unwrap, valueParent, type FunctionNode } from '../util/ast.js';
 import { isSecretName, words } from './secrets.js';
 
 type Node = TSESTree.Node;
@@ -29,6 +29,15 @@ export function isPasswordName(name: string): boolean {
 export function isPasswordHashName(name: string): boolean {
   const parts = words(name);
   return parts.some((w) => PASSWORD_WORDS.has(w)) && parts.some((w) => HASH_WORDS.has(w)) && parts.every((w) => PASSWORD_WORDS.has(w) || HASH_WORDS.has(w) || w === 'user' || w === 'new' || w === 'old');
+}
+
+/** `hashPassword`, `verifyPwd`, `encryptPassword`: a function whose work is a password's hash. */
+export function isPasswordHashingName(name: string): boolean {
+  const parts = words(name);
+  const last = parts.at(-1) ?? '';
+  const verbs = ['hash', 'hashed', 'encrypt', 'digest', 'verify', 'check', 'compare', 'match', 'matches'];
+  if (PASSWORD_WORDS.has(last)) return parts.slice(0, -1).some((w) => verbs.includes(w));
+  return verbs.includes(last) && PASSWORD_WORDS.has(parts.at(-2) ?? '');
 }
 
 /**
@@ -62,7 +71,7 @@ export function isSecretLikeName(name: string): boolean {
 const HEADER_HOLDER = /^(?:headers?|multiValueHeaders)$/i;
 const REQUEST_HOLDER = /^(?:headers?|req|request|ctx|context|c)$/;
 
-/** `headers['x-api-key']`, `headers.authorization`, `req.get('x-hub-signature')`: a credential header's value. */
+/** `headers['x-api-key']`, `headers.authorization`, `req.get('x-hub-signature')`: a credential header's value (or a query parameter). */
 export function isCredentialHeaderRead(node: Node): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
@@ -74,6 +83,8 @@ export function isCredentialHeaderRead(node: Node): boolean {
   const method = propertyName(value.callee);
   const [header] = value.arguments;
   const holder = readName(value.callee.object);
+  // `request.nextUrl.searchParams.get('secret')`, `new URL(req.url).searchParams.get('token')`: the query string.
+  if (method === 'get' && holder === 'searchParams' && header?.type === AST_NODE_TYPES.Literal) return true;
   return (
     (method === 'get' || method === 'header' || method === 'getHeader') &&
     header?.type === AST_NODE_TYPES.Literal && typeof header.value === 'string' && CREDENTIAL_HEADER.test(header.value) &&
@@ -105,6 +116,14 @@ export function targetName(parent: Node | undefined, child: Node): string | null
     default:
       return null;
   }
+}
+
+/** The name a function is known by: its declaration, the variable, property or method it is assigned to. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const { parent, child } = valueParent(fn);
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) return keyName(parent);
+  return targetName(parent, child);
 }
 
 /** The `const`/`let` initialiser an identifier names, when it is written once: where the value came from. */

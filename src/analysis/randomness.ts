@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, keyName, propertyName, resolveVariable, valueParent, type FunctionNode } from '../util/ast.js';
-import { readName, targetName } from './credentials.js';
+import { enclosingFunction, propertyName, resolveVariable, valueParent, type FunctionNode } from '../util/ast.js';
+import { functionName, readName, targetName } from './credentials.js';
 
 type Node = TSESTree.Node;
 
@@ -19,16 +19,10 @@ const SHAPING_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat',
 const MATH_SHAPING = new Set(['floor', 'ceil', 'round', 'trunc', 'abs']);
 /** Callbacks whose results make up the call's result: `Array.from({ length }, () => …)`, `.map(…)`, `.replace(re, …)`. */
 const COLLECTING_CALLS = new Set(['from', 'map', 'flatMap', 'replace', 'replaceAll']);
+/** Names that say nothing of their own about what a value is for. */
+const GENERIC_NAMES = new Set(['code', 'value', 'result', 'random', 'rand', 'str', 'string', 'digits', 'chars', 'out', 'output', 'res', 'ret', 's', 'r', 'v', 'n']);
 /** Arithmetic and bit operators: the result is as predictable as the operands. */
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '|', '&', '^', '<<', '>>', '>>>', '**']);
-
-/** The name a function is known by: its declaration, the variable, property or method it is assigned to. */
-function functionName(fn: FunctionNode): string | null {
-  if (fn.id) return fn.id.name;
-  const { parent, child } = valueParent(fn);
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition) return keyName(parent);
-  return targetName(parent, child);
-}
 
 /** The identifier through which same-file callers reach a function. */
 function functionBinding(fn: FunctionNode): TSESTree.Identifier | null {
@@ -62,6 +56,10 @@ export function randomDestination(
       const name = targetName(parent, child);
       if (name !== null) {
         if (isSecret(name)) return { name };
+        // `const code = …` inside `sendResetCode()`: a generic name takes its meaning from the function.
+        const fn = GENERIC_NAMES.has(name.toLowerCase()) ? enclosingFunction(parent) : null;
+        const fnName = fn && functionName(fn);
+        if (fnName && isSecret(fnName)) return { name: fnName };
         const holder = parent.type === AST_NODE_TYPES.VariableDeclarator ? parent.id : parent.type === AST_NODE_TYPES.AssignmentExpression ? parent.left : null;
         if (holder?.type === AST_NODE_TYPES.Identifier) {
           for (const reference of resolveVariable(sourceCode, holder)?.references ?? []) {

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { initialiserOf, isPasswordHashName, isPasswordName, readName, targetName } from '../analysis/credentials.js';
+import { functionName, initialiserOf, isPasswordHashingName, isPasswordHashName, isPasswordName, readName, targetName } from '../analysis/credentials.js';
 import { CALL, findReferences, type ReferenceSpec, type TraceMap } from '../analysis/imports.js';
 import { ECB_MODE, FAST_HASH_MODULES, FAST_HASHES, WEAK_CIPHERS } from '../models/crypto.js';
-import { propertyName, staticString, unwrap, valueParent, valueUses } from '../util/ast.js';
+import { enclosingFunction, propertyName, staticString, unwrap, valueParent, valueUses } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ ignoreAlgorithms?: string[] }];
@@ -158,7 +158,10 @@ export default createRule<Options, MessageIds>({
     };
 
     /** A fast hash of a password: the hashed text, or the name the digest is stored under, says so. */
+    // Have I Been Pwned's range API takes the first five hex digits of a password's SHA-1: a lookup, not storage.
+    const isBreachLookup = sourceCode.text.includes('pwnedpasswords');
     const checkHash = (call: TSESTree.CallExpression, algorithm: string, hashed: Node[], results: Node[]): void => {
+      if (isBreachLookup) return;
       let name = hashed.map((value) => passwordIn(sourceCode, value)).find(Boolean) ?? null;
       for (const result of results) {
         if (name) break;
@@ -166,6 +169,10 @@ export default createRule<Options, MessageIds>({
         const target = targetName(parent, child);
         if (target && isPasswordHashName(target)) name = target;
       }
+      // `function hashPassword(value) { return createHash('sha256').update(value)… }`: the function says what it hashes.
+      const fn = enclosingFunction(call);
+      const fnName = fn && functionName(fn);
+      if (!name && fnName && isPasswordHashingName(fnName)) name = fnName;
       if (name) context.report({ node: call, messageId: 'passwordHash', data: { name, algorithm: algorithm.toUpperCase() } });
     };
 

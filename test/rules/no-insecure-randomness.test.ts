@@ -17,6 +17,8 @@ testRule('no-insecure-randomness', rule, {
     "const random1 = Math.floor(Math.random() * 100);\nsheet.update({ values: [[random1]] });",
     // A helper whose result is used for a file's display name.
     'function randomSuffix() { return Math.random().toString(36).slice(2, 6); }\nconst label = `report-${randomSuffix()}`;',
+    // A generic name in a function that is not about secrets.
+    'function retryDelay(attempt) {\n  const value = Math.random() * 100;\n  return value + attempt * 1000;\n}',
     // Secure generators.
     "import { randomBytes } from 'node:crypto';\nconst token = randomBytes(32).toString('hex');",
     // A local `Math` that is not the global one.
@@ -26,6 +28,11 @@ testRule('no-insecure-randomness', rule, {
     { code: 'const sessionId = `s-${Math.random()}`;', filename: 'src/__tests__/session.js' },
   ],
   invalid: [
+    {
+      // A generic name takes its meaning from the function.
+      code: 'async function sendVerificationCode(phone) {\n  const code = Math.floor(100000 + Math.random() * 900000);\n  await sns.publish({ PhoneNumber: phone, Message: `Your code is ${code}` });\n}',
+      errors: [{ messageId: 'predictableSecret', data: { name: 'sendVerificationCode' }, line: 2, column: 36, suggestions: [] }],
+    },
     {
       code: 'const token = Math.random().toString(36).substring(2);',
       errors: [

@@ -51,6 +51,16 @@ const plaintextPassword = [
   '};',
 ].join('\n');
 
+const resetToken = [
+  "import express from 'express';",
+  'const app = express();',
+  "app.post('/reset', async (req, res) => {",
+  '  const record = await db.get(req.body.email);',
+  '  if (!record || record.resetToken !== req.body.token) return res.status(400).end();',
+  '  res.end();',
+  '});',
+].join('\n');
+
 const guard = (a: string, b: string, fn = 'timingSafeEqual') =>
   `typeof ${a} === 'string' && Buffer.byteLength(${a}) === Buffer.byteLength(${b}) && ${fn}(Buffer.from(${a}), Buffer.from(${b}))`;
 
@@ -75,6 +85,21 @@ testRule('no-timing-unsafe-compare', rule, {
     "export const handler = async (event) => {\n  if (event.headers['content-type'] !== expectedContentType) return { statusCode: 415 };\n};",
   ],
   invalid: [
+    {
+      // A stored reset token, looked up by e-mail, against the caller's guess.
+      code: resetToken,
+      errors: [
+        {
+          messageId: 'timingUnsafe',
+          data: { operator: '!==', secret: '`record.resetToken`' },
+          line: 5,
+          column: 18,
+          suggestions: [
+            { messageId: 'suggestTimingSafeEqual', output: "import { timingSafeEqual } from 'node:crypto';\n" + resetToken.replace('record.resetToken !== req.body.token', `!(${guard('req.body.token', 'record.resetToken')})`) },
+          ],
+        },
+      ],
+    },
     {
       code: apiKeyHandler,
       errors: [
@@ -162,9 +187,28 @@ testRule('no-timing-unsafe-compare', rule, {
     },
   ],
   tsValid: [
+    "export async function GET(request: Request) {\n  const { searchParams } = new URL(request.url);\n  if (searchParams.get('page') === String(lastPage)) return Response.json([]);\n}",
     "export async function POST(request: Request) {\n  const auth = request.headers.get('authorization') as string | null;\n  if (auth === null) return new Response(null, { status: 401 });\n}",
   ],
   tsInvalid: [
+    {
+      // A Next.js revalidation secret in the query string.
+      code: "export async function GET(request: Request) {\n  const secret = new URL(request.url).searchParams.get('secret');\n  if (secret !== process.env.REVALIDATE_SECRET) return Response.json({ message: 'Invalid token' }, { status: 401 });\n}",
+      errors: [
+        {
+          messageId: 'timingUnsafe',
+          data: { operator: '!==', secret: '`process.env.REVALIDATE_SECRET`' },
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestTimingSafeEqual',
+              output: "import { timingSafeEqual } from 'node:crypto';\nexport async function GET(request: Request) {\n  const secret = new URL(request.url).searchParams.get('secret');\n  if (" + `!(${guard('secret', 'process.env.REVALIDATE_SECRET')})` + ") return Response.json({ message: 'Invalid token' }, { status: 401 });\n}",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "export async function POST(request: Request) {\n  const token = request.headers.get('authorization')?.replace('Bearer ', '');\n  if (token !== (process.env.CRON_SECRET as string)) return new Response(null, { status: 401 });\n}",
       errors: [{ messageId: 'timingUnsafe', data: { operator: '!==', secret: '`process.env.CRON_SECRET as string`' }, line: 3, column: 7 , suggestions: [{ messageId: 'suggestTimingSafeEqual', output: "import { timingSafeEqual } from 'node:crypto';\nexport async function POST(request: Request) {\n  const token = request.headers.get('authorization')?.replace('Bearer ', '');\n  if (" + `!(${guard('token', 'process.env.CRON_SECRET as string')})` + ") return new Response(null, { status: 401 });\n}"}] }],

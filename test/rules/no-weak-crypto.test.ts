@@ -23,10 +23,19 @@ testRule('no-weak-crypto', rule, {
     { code: "import { createCipheriv } from 'crypto';\ncreateCipheriv('des-ede3-cbc', key, iv);", options: [{ ignoreAlgorithms: ['des-ede3-cbc'] }] },
     // A password *policy* or *label* is not a password.
     "import { createHash } from 'crypto';\nconst policyId = createHash('md5').update(passwordPolicy.name).digest('hex');",
+    // A breach check: Have I Been Pwned's k-anonymity API is queried with a SHA-1 prefix.
+    "import { createHash } from 'crypto';\nexport async function isPwned(password) {\n  const digest = createHash('sha1').update(password).digest('hex').toUpperCase();\n  const res = await fetch(`https://api.pwnedpasswords.com/range/${digest.slice(0, 5)}`);\n  return (await res.text()).includes(digest.slice(5));\n}",
+    // A function named for a reset token's hash, not a password's.
+    "const crypto = require('crypto');\nfunction hashPasswordResetToken(value) {\n  return crypto.createHash('sha256').update(value).digest('hex');\n}",
     // The md5 package on a file's content.
     "import md5 from 'md5';\nconst fingerprint = md5(fileBuffer);",
   ],
   invalid: [
+    {
+      // The function says what it hashes.
+      code: "const crypto = require('node:crypto');\nconst hashPassword = (value) => crypto.createHash('sha256').update(value).digest('hex');",
+      errors: [{ messageId: 'passwordHash', data: { name: 'hashPassword', algorithm: 'SHA256' }, line: 2, column: 33 }],
+    },
     {
       code: "import { createHash } from 'node:crypto';\nexport async function register({ email, password }) {\n  const hash = createHash('sha256').update(password).digest('hex');\n  await users.put({ email, hash });\n}",
       errors: [{ messageId: 'passwordHash', data: { name: 'password', algorithm: 'SHA256' }, line: 3, column: 16 }],
