@@ -13,8 +13,8 @@ import {
 } from '../analysis/secrets.js';
 import { isTestFile } from '../analysis/credentials.js';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
-import { concatenationOf, connectionConfigSecret } from '../analysis/secret-positions.js';
-import { keyName, propertyName, resolveVariable, unwrap } from '../util/ast.js';
+import { concatenationOf, connectionConfigSecret, isStructural, nameOf } from '../analysis/secret-positions.js';
+import { resolveVariable, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [
@@ -59,81 +59,6 @@ function writtenKey(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node | u
 const FINGERPRINT_NAME = /hash|sha\d*|digest|checksum|etag|integrity|uuid|guid|\bid$|Id$|ids$|nonce|fingerprint|hex|base64|image|icon|svg|font|data|sample|fixture|expected|snapshot|cursor/i;
 
 const AWS_KEY_ID = CREDENTIAL_FORMATS.find((f) => f.id === 'aws-access-key-id')!.pattern;
-
-/** The name a string literal is given: the variable, property, parameter default, JSX attribute or header it sets. */
-function nameOf(node: TSESTree.Node): string | null {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  // `'Bearer ' + 'abc'`, `x as string`, `` `…` `` in a binary expression: look through to what is being assigned.
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
-      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child))
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return null;
-  switch (parent.type) {
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
-    case AST_NODE_TYPES.Property:
-      return parent.value === child ? keyName(parent) : null;
-    case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === child ? keyName(parent) : null;
-    case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
-    case AST_NODE_TYPES.AssignmentExpression: {
-      if (parent.right !== child) return null;
-      const left = parent.left;
-      if (left.type === AST_NODE_TYPES.Identifier) return left.name;
-      return left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : null;
-    }
-    case AST_NODE_TYPES.JSXAttribute:
-      return parent.name.type === AST_NODE_TYPES.JSXIdentifier ? parent.name.name : null;
-    case AST_NODE_TYPES.BinaryExpression: {
-      // `if (password === 'hunter2!')`: a credential compared against a literal is a hard-coded credential.
-      if (!['===', '==', '!==', '!='].includes(parent.operator)) return null;
-      const other = parent.left === child ? parent.right : parent.left;
-      if (other.type === AST_NODE_TYPES.Identifier) return other.name;
-      return other.type === AST_NODE_TYPES.MemberExpression ? propertyName(other) : null;
-    }
-    default:
-      return null;
-  }
-}
-
-/** Strings that are code structure, not data: module specifiers, type-level literals, object keys, directives. */
-function isStructural(node: TSESTree.Literal | TSESTree.TemplateLiteral): boolean {
-  const parent = node.parent;
-  if (!parent) return true;
-  switch (parent.type) {
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.TSLiteralType:
-    case AST_NODE_TYPES.TSExternalModuleReference:
-    case AST_NODE_TYPES.TSModuleDeclaration:
-    case AST_NODE_TYPES.ImportAttribute:
-      return true;
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.TSPropertySignature:
-      return parent.key === node;
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.property === node;
-    case AST_NODE_TYPES.ExpressionStatement:
-      return 'directive' in parent && !!parent.directive;
-    case AST_NODE_TYPES.CallExpression:
-      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require';
-    default:
-      return false;
-  }
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secrets',
