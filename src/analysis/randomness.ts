@@ -19,6 +19,8 @@ const SHAPING_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat',
 const MATH_SHAPING = new Set(['floor', 'ceil', 'round', 'trunc', 'abs']);
 /** Callbacks whose results make up the call's result: `Array.from({ length }, () => …)`, `.map(…)`, `.replace(re, …)`. */
 const COLLECTING_CALLS = new Set(['from', 'map', 'flatMap', 'replace', 'replaceAll']);
+/** Object keys and paths under a public prefix: `public/`, `/public/`. */
+const PUBLIC_PREFIX = /^\/?public\//;
 /** Names that say nothing of their own about what a value is for. */
 const GENERIC_NAMES = new Set(['code', 'value', 'result', 'random', 'rand', 'str', 'string', 'digits', 'chars', 'out', 'output', 'res', 'ret', 's', 'r', 'v', 'n']);
 /** Arithmetic and bit operators: the result is as predictable as the operands. */
@@ -68,6 +70,9 @@ export function randomDestination(
         }
         break;
       }
+      // `public/${random}.pdf`: a file anyone may fetch, whose unguessable name is its only lock.
+      const prefix = parent.type === AST_NODE_TYPES.TemplateLiteral ? parent.quasis[0]?.value.cooked : null;
+      if (prefix && PUBLIC_PREFIX.test(prefix)) return { name: `${prefix}…` };
       if (
         (parent.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(parent.operator)) ||
         (parent.type === AST_NODE_TYPES.UnaryExpression && ['-', '+', '~'].includes(parent.operator)) ||

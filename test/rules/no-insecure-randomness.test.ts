@@ -19,6 +19,9 @@ testRule('no-insecure-randomness', rule, {
     'function randomSuffix() { return Math.random().toString(36).slice(2, 6); }\nconst label = `report-${randomSuffix()}`;',
     // A generic name in a function that is not about secrets.
     'function retryDelay(attempt) {\n  const value = Math.random() * 100;\n  return value + attempt * 1000;\n}',
+    // A private prefix, and a temporary file.
+    "await s3.send(new PutObjectCommand({ Bucket, Key: `private/${userId}/${Math.random().toString(36).slice(2)}.pdf` }));",
+    'const tempFile = `/tmp/${Math.random().toString(36).slice(2)}.png`;',
     // Secure generators.
     "import { randomBytes } from 'node:crypto';\nconst token = randomBytes(32).toString('hex');",
     // A local `Math` that is not the global one.
@@ -28,6 +31,19 @@ testRule('no-insecure-randomness', rule, {
     { code: 'const sessionId = `s-${Math.random()}`;', filename: 'src/__tests__/session.js' },
   ],
   invalid: [
+    {
+      // A file under a public prefix: its random name is the only thing between it and anyone.
+      code: "await s3.send(new PutObjectCommand({ Bucket, Key: `public/${Math.random().toString(36).slice(2)}.pdf`, Body: invoice }));",
+      errors: [
+        {
+          messageId: 'predictableSecret',
+          data: { name: 'public/…' },
+          line: 1,
+          column: 61,
+          suggestions: [{ messageId: 'suggestRandomUuid', output: 'await s3.send(new PutObjectCommand({ Bucket, Key: `public/${globalThis.crypto.randomUUID()}.pdf`, Body: invoice }));' }],
+        },
+      ],
+    },
     {
       // A generic name takes its meaning from the function.
       code: 'async function sendVerificationCode(phone) {\n  const code = Math.floor(100000 + Math.random() * 900000);\n  await sns.publish({ PhoneNumber: phone, Message: `Your code is ${code}` });\n}',
