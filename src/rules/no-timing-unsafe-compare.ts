@@ -184,11 +184,11 @@ function importStatement(sourceCode: TSESLint.SourceCode): { before: Node; text:
   const body = sourceCode.ast.body;
   const firstImport = body.find((s) => s.type === AST_NODE_TYPES.ImportDeclaration);
   if (firstImport) return { before: firstImport, text: "import { timingSafeEqual } from 'node:crypto';\n" };
-  const firstRequire = body.find(
-    (s) =>
-      s.type === AST_NODE_TYPES.VariableDeclaration &&
-      s.declarations.some((d) => d.init && calleeName(unwrap(d.init).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.init) as TSESTree.CallExpression).callee : d.init) === 'require'),
-  );
+  const isRequire = (init: Node | null): boolean => {
+    const call = init && unwrap(init);
+    return call?.type === AST_NODE_TYPES.CallExpression && calleeName(call.callee) === 'require';
+  };
+  const firstRequire = body.find((s) => s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => isRequire(d.init)));
   if (firstRequire) return { before: firstRequire, text: "const { timingSafeEqual } = require('node:crypto');\n" };
   const isModule = body.some((s) => s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration);
   return isModule && body[0] ? { before: body[0], text: "import { timingSafeEqual } from 'node:crypto';\n" } : null;
