@@ -18,6 +18,9 @@ function reportOf(results: ESLint10.LintResult[], base: string): string[] {
 
 /** What the example app must report, rule by rule; the clean handler contributes nothing. */
 const EXPECTED_EXAMPLE_REPORT = [
+  'functions/account.js:8 serverless-security/no-timing-unsafe-compare',
+  'functions/account.js:13 serverless-security/no-weak-crypto',
+  'functions/account.js:17 serverless-security/no-insecure-randomness',
   'functions/api.js:11 serverless-security/no-sql-injection',
   'functions/api.js:11 serverless-security/no-unvalidated-event',
   'functions/api.js:17 serverless-security/no-unvalidated-event',
@@ -25,6 +28,7 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/checkout.js:11 serverless-security/no-module-scope-user-data',
   'functions/checkout.js:12 serverless-security/no-direct-lambda-invoke',
   'functions/db.js:6 serverless-security/no-hardcoded-secrets',
+  'functions/db.js:8 serverless-security/no-hardcoded-secrets',
   'functions/login.ts:6 serverless-security/no-sensitive-logging',
   'functions/login.ts:10 serverless-security/no-user-enumeration',
   'functions/login.ts:11 serverless-security/no-user-enumeration',

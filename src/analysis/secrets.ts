@@ -21,21 +21,21 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     id: 'aws-access-key-id',
     name: 'AWS access key ID',
     pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z2-7]{16}\b/,
-    rotate: 'deactivate it in IAM and create a new key, or better, use the function role',
+    rotate: 'deactivate it in IAM; prefer the function role',
     envName: 'AWS_ACCESS_KEY_ID',
   },
   {
     id: 'github-token',
     name: 'GitHub token',
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{60,255})\b/,
-    rotate: 'revoke it under GitHub Settings → Developer settings',
+    rotate: 'revoke it in GitHub developer settings',
     envName: 'GITHUB_TOKEN',
   },
   {
     id: 'gitlab-token',
     name: 'GitLab personal access token',
     pattern: /\bglpat-[A-Za-z0-9_-]{20,64}/,
-    rotate: 'revoke it under GitLab User Settings → Access Tokens',
+    rotate: 'revoke it under GitLab access tokens',
     envName: 'GITLAB_TOKEN',
   },
   {
@@ -49,63 +49,64 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     id: 'slack-webhook',
     name: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,}/,
-    rotate: 'delete the webhook in the Slack app settings and create a new one',
+    rotate: 'replace the webhook in the Slack app',
     envName: 'SLACK_WEBHOOK_URL',
   },
   {
     id: 'stripe-live-key',
     name: 'Stripe live key',
     pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,247}\b/,
-    rotate: 'roll it in the Stripe dashboard under Developers → API keys',
+    rotate: 'roll it in the Stripe dashboard',
     envName: 'STRIPE_SECRET_KEY',
   },
   {
     id: 'google-api-key',
     name: 'Google API key',
     pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/,
-    rotate: 'regenerate it in Google Cloud Console → APIs & Services → Credentials, and restrict it',
+    rotate: 'regenerate and restrict it in Google Cloud',
     envName: 'GOOGLE_API_KEY',
   },
   {
     id: 'private-key',
     name: 'private key',
-    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
-    rotate: 'revoke the key pair and issue a new one',
+    // The header and the start of a key body: a header alone is a PEM parser's or formatter's constant.
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|\s)*(?:[A-Za-z-]+: [^\n\\]{0,200}(?:\\n|\n)(?:\\[rn]|\s)*){0,4}[A-Za-z0-9+/]{16}/,
+    rotate: 'revoke the key pair, issue a new one',
     envName: 'PRIVATE_KEY',
   },
   {
     id: 'jwt',
     name: 'JSON Web Token',
     pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/,
-    rotate: 'revoke the session or rotate the signing key; a signed token is valid until it expires',
+    rotate: 'rotate the signing key that made it',
     envName: 'AUTH_TOKEN',
   },
   {
     id: 'npm-token',
     name: 'npm access token',
     pattern: /\bnpm_[A-Za-z0-9]{36}\b/,
-    rotate: 'revoke it with `npm token revoke` or on npmjs.com',
+    rotate: 'revoke it with `npm token revoke`',
     envName: 'NPM_TOKEN',
   },
   {
     id: 'sendgrid-key',
     name: 'SendGrid API key',
     pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/,
-    rotate: 'delete it in SendGrid Settings → API Keys',
+    rotate: 'delete it in SendGrid settings',
     envName: 'SENDGRID_API_KEY',
   },
   {
     id: 'twilio-key',
     name: 'Twilio API key',
     pattern: /\bSK[0-9a-f]{32}\b/,
-    rotate: 'delete it in the Twilio console under API keys',
+    rotate: 'delete it in the Twilio console',
     envName: 'TWILIO_API_KEY',
   },
   {
     id: 'openai-key',
     name: 'OpenAI API key',
     pattern: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
-    rotate: 'revoke it on the OpenAI API keys page',
+    rotate: 'revoke it on the OpenAI keys page',
     envName: 'OPENAI_API_KEY',
   },
   {
@@ -139,7 +140,7 @@ const URL_CREDENTIAL_FORMAT: CredentialFormat = {
   id: 'url-credentials',
   name: 'password in a connection string',
   pattern: URL_CREDENTIALS,
-  rotate: 'change the password and keep the connection string in a secret store',
+  rotate: 'change the password',
   envName: 'DATABASE_URL',
 };
 
@@ -233,10 +234,40 @@ export function envNameFor(name: string): string {
 
 /** Values that stand in for a secret rather than being one. */
 const PLACEHOLDER =
-  /^(?:x+|X+|\*+|\.+|-+|_+|#+|0+|1234.*|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|%[^%\s]+%|\[[^\]]*\]|changeme|change[-_ ]?(?:me|it|this)|password|passw0rd|secret|s3cr3t|token|apikey|api[-_]key|your[-_ ]?.*|my[-_]?(?:secret|password|token|key).*|example.*|.*example|dummy.*|test.*|.*[-_]test|fake.*|mock.*|placeholder.*|todo|tbd|fixme|null|undefined|none|empty|redacted|hidden|replace[-_ ]?(?:me|this).*|insert[-_ ].*|sample.*|default|admin|root|guest|user(?:name)?|pass|foo.*|bar|baz|qwerty|abc.*|xxx.*)$/i;
+  /^(?:x+|X+|\*+|\.+|-+|_+|#+|0+|1234.*|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|%[^%\s]+%|\[[^\]]*\]|changeme|change[-_ ]?(?:me|it|this)|password|passw0rd|secret|s3cr3t|token|apikey|api[-_]key|your[-_ ]?.*|my[-_]?(?:secret|password|token|key).*|example.*|.*example|dummy.*|test.*|.*[-_]test|fake.*|mock.*|placeholder.*|todo|tbd|fixme|null|undefined|none|empty|redacted|hidden|replace[-_ ]?(?:me|this).*|not[-_ ]?used|unused|n\/a|.*\.\.\.|.*…|insert[-_ ].*|sample.*|default|admin|root|guest|user(?:name)?|pass|foo.*|bar|baz|qwerty|abc.*|xxx.*)$/i;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());
+}
+
+/** Names of secrets and keys, not their values: `alias/app-key`, `projects/p/secrets/api-key`, `arn:aws:…`. */
+const RESOURCE_IDENTIFIER = /^(?:arn:|(?:alias|projects|organizations|folders|secrets?|parameters?|vaults?|keyvaults?|keyrings?)\/)/i;
+export function isResourceIdentifier(value: string): boolean {
+  return RESOURCE_IDENTIFIER.test(value.trim());
+}
+
+/**
+ * Opaque tokens: UUIDs and hex strings. Random by construction even when their per-character entropy is low, so a
+ * secret name on one is enough evidence (`const apiSecret = '3f2b…'`).
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isOpaqueToken(value: string): boolean {
+  const distinct = new Set(value.toLowerCase().replace(/-/g, '')).size;
+  if (UUID.test(value)) return distinct > 3;
+  return value.length >= 16 && value.length <= 128 && /^[0-9a-f]+$/i.test(value) && /[0-9]/.test(value) && /[a-f]/i.test(value) && distinct > 5;
+}
+
+/** Keys of a password or client secret in a connection or client config. */
+export const CONFIG_SECRET_KEYS: ReadonlySet<string> = new Set(['password', 'pwd', 'passwd', 'pass', 'passphrase', 'secret', 'clientsecret', 'client_secret', 'apikey', 'api_key']);
+/** Keys that make an object literal a connection or client config: who connects, and to what. */
+export const CONNECTION_KEYS: ReadonlySet<string> = new Set(['user', 'username', 'user_name', 'host', 'hostname', 'server', 'database', 'clientid', 'client_id']);
+
+/** What stands in for a password in a config: blanks, markers, environment variable names, `notused`, `…`. */
+const CONFIG_PLACEHOLDER =
+  /^(?:|x+|\*+|\.+|-+|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|%[^%\s]+%|\[[^\]]*\]|not[-_ ]?used|unused|none|null|undefined|n\/a|changeme|change[-_ ]?(?:me|it|this)|todo|tbd|fixme|redacted|your[-_ ].*|replace[-_ ]?(?:me|this).*|placeholder.*|dummy.*|.*\.\.\.|.*…)$/i;
+export function isConfigPlaceholder(value: string): boolean {
+  // An environment variable's name (`DB_PASSWORD`) is where the value comes from, not the value.
+  return CONFIG_PLACEHOLDER.test(value.trim()) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value) || isResourceIdentifier(value);
 }
 
 /**
@@ -274,8 +305,10 @@ export interface ValueThresholds {
 export function looksLikeSecretValue(raw: string, { minLength, minEntropy }: ValueThresholds): boolean {
   const value = raw.replace(/^(?:Bearer|Basic|Token|Bot)\s+/i, '').trim();
   if (value.length < minLength || value.length > 512) return false;
-  if (isPlaceholder(value)) return false;
+  if (isPlaceholder(value) || isResourceIdentifier(value)) return false;
+  if (isOpaqueToken(value)) return true;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an environment variable's or constant's name
+  if (/^@[A-Za-z][\w.-]*$/.test(value)) return false; // a decorator, mention or state name: `@rematch`, `@pop`
   if (/^(?:[a-z][a-z0-9+.-]*:|\.{0,2}\/|~\/|\{\{|\$\{)/i.test(value) && !findCredential(value)) return false; // URLs, URNs, ARNs, paths
   if (/\s/.test(value)) return false; // a message or a sentence
   // A scoped package name or feature flag: `@aws-cdk/aws-rds:preventRenderingDeprecatedCredentials`.

@@ -4,6 +4,7 @@ import noDynamicCode from './no-dynamic-code.js';
 import noErrorLeak from './no-error-leak.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noHtmlInjection from './no-html-injection.js';
+import noInsecureRandomness from './no-insecure-randomness.js';
 import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noOpenRedirect from './no-open-redirect.js';
@@ -14,10 +15,12 @@ import noRegexInjection from './no-regex-injection.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noSsrf from './no-ssrf.js';
+import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUnverifiedJwt from './no-unverified-jwt.js';
 import noUserEnumeration from './no-user-enumeration.js';
+import noWeakCrypto from './no-weak-crypto.js';
 import noWildcardIam from './no-wildcard-iam.js';
 
 /** Every rule, by id. The meta test fails when a file in this folder is missing here. */
@@ -28,6 +31,7 @@ export const rules = {
   'no-error-leak': noErrorLeak,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-html-injection': noHtmlInjection,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-module-scope-user-data': noModuleScopeUserData,
   'no-nosql-injection': noNosqlInjection,
   'no-open-redirect': noOpenRedirect,
@@ -38,9 +42,11 @@ export const rules = {
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-ssrf': noSsrf,
+  'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-unverified-jwt': noUnverifiedJwt,
   'no-user-enumeration': noUserEnumeration,
+  'no-weak-crypto': noWeakCrypto,
   'no-wildcard-iam': noWildcardIam,
 };

@@ -5,13 +5,16 @@ import {
   CREDENTIAL_FORMATS,
   envNameFor,
   findCredential,
+  isConfigPlaceholder,
   isHighEntropyString,
   isKeyPlaceholder,
   isSecretName,
   looksLikeSecretValue,
 } from '../analysis/secrets.js';
+import { isTestFile } from '../analysis/credentials.js';
 import { CALL, findReferences, type ReferenceSpec } from '../analysis/imports.js';
-import { keyName, propertyName, resolveVariable, unwrap } from '../util/ast.js';
+import { concatenationOf, connectionConfigSecret, isStructural, nameOf } from '../analysis/secret-positions.js';
+import { resolveVariable, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [
@@ -21,6 +24,7 @@ type Options = [
     allowExampleKeys?: boolean;
     highEntropy?: boolean;
     ignoreNames?: string[];
+    checkTestFiles?: boolean;
   },
 ];
 type MessageIds = 'credential' | 'namedSecret' | 'highEntropy' | 'keyArgument' | 'cdkPlainSecret' | 'suggestEnv';
@@ -56,81 +60,6 @@ const FINGERPRINT_NAME = /hash|sha\d*|digest|checksum|etag|integrity|uuid|guid|\
 
 const AWS_KEY_ID = CREDENTIAL_FORMATS.find((f) => f.id === 'aws-access-key-id')!.pattern;
 
-/** The name a string literal is given: the variable, property, parameter default, JSX attribute or header it sets. */
-function nameOf(node: TSESTree.Node): string | null {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  // `'Bearer ' + 'abc'`, `x as string`, `` `…` `` in a binary expression: look through to what is being assigned.
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
-      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child))
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return null;
-  switch (parent.type) {
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
-    case AST_NODE_TYPES.Property:
-      return parent.value === child ? keyName(parent) : null;
-    case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === child ? keyName(parent) : null;
-    case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : null;
-    case AST_NODE_TYPES.AssignmentExpression: {
-      if (parent.right !== child) return null;
-      const left = parent.left;
-      if (left.type === AST_NODE_TYPES.Identifier) return left.name;
-      return left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : null;
-    }
-    case AST_NODE_TYPES.JSXAttribute:
-      return parent.name.type === AST_NODE_TYPES.JSXIdentifier ? parent.name.name : null;
-    case AST_NODE_TYPES.BinaryExpression: {
-      // `if (password === 'hunter2!')`: a credential compared against a literal is a hard-coded credential.
-      if (!['===', '==', '!==', '!='].includes(parent.operator)) return null;
-      const other = parent.left === child ? parent.right : parent.left;
-      if (other.type === AST_NODE_TYPES.Identifier) return other.name;
-      return other.type === AST_NODE_TYPES.MemberExpression ? propertyName(other) : null;
-    }
-    default:
-      return null;
-  }
-}
-
-/** Strings that are code structure, not data: module specifiers, type-level literals, object keys, directives. */
-function isStructural(node: TSESTree.Literal | TSESTree.TemplateLiteral): boolean {
-  const parent = node.parent;
-  if (!parent) return true;
-  switch (parent.type) {
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.TSLiteralType:
-    case AST_NODE_TYPES.TSExternalModuleReference:
-    case AST_NODE_TYPES.TSModuleDeclaration:
-    case AST_NODE_TYPES.ImportAttribute:
-      return true;
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.TSPropertySignature:
-      return parent.key === node;
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.property === node;
-    case AST_NODE_TYPES.ExpressionStatement:
-      return 'directive' in parent && !!parent.directive;
-    case AST_NODE_TYPES.CallExpression:
-      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require';
-    default:
-      return false;
-  }
-}
-
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secrets',
   meta: {
@@ -151,27 +80,24 @@ export default createRule<Options, MessageIds>({
           allowExampleKeys: { type: 'boolean', description: "Accept the keys AWS documents as examples (AKIAIOSFODNN7EXAMPLE…)." },
           highEntropy: { type: 'boolean', description: 'Also report any long, random-looking string, whatever its name.' },
           ignoreNames: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Variable or property names never treated as secret.' },
+          checkTestFiles: { type: 'boolean', description: 'Also check tests, benchmarks and type tests (their credentials are usually fixtures).' },
         },
         additionalProperties: false,
       },
     ],
     messages: {
-      credential:
-        '{{kind}} hard-coded in source. Whoever can read the repository or its history has it: rotate it now ({{rotate}}), then load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable.',
-      namedSecret:
-        '`{{name}}` is given a hard-coded secret. Whoever can read the repository or its history has it: rotate it, then load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable.',
-      highEntropy:
-        'This long random-looking string may be a secret. If it is, rotate it and load it from a secret store or an environment variable; if it is a hash or an identifier, name it so (`…Hash`, `…Id`).',
-      keyArgument:
-        'The key given to `{{api}}` is written in the source: whoever reads the repository can sign, verify or decrypt as this function. Load it from a secret store (Secrets Manager, SSM Parameter Store) or an environment variable, and rotate it.',
-      cdkPlainSecret:
-        "`SecretValue.{{method}}('…')` writes this secret into the repository and into the synthesized template. Reference it instead with `SecretValue.secretsManager('name')` or `SecretValue.ssmSecure('name')`, and rotate it.",
-      suggestEnv: 'Read it from `process.env.{{envName}}` instead (and set that variable from a secret store).',
+      credential: '{{kind}} in source, readable by anyone with the repository: {{rotate}}, then load it from a secret store.',
+      namedSecret: '`{{name}}` holds a hard-coded secret, readable by anyone with the repository. Rotate it and load it from a secret store or the environment.',
+      highEntropy: 'This random-looking string may be a secret: if so, rotate it and load it from a secret store; if a hash or an id, name it so (`…Hash`, `…Id`).',
+      keyArgument: 'The key given to `{{api}}` is in the source: anyone with the repository can sign or decrypt as this function. Rotate it; load it from a secret store.',
+      cdkPlainSecret: "`SecretValue.{{method}}()` puts this secret in the repository and the template. Use `SecretValue.secretsManager()` or `ssmSecure()`, and rotate it.",
+      suggestEnv: 'Read it from `process.env.{{envName}}` (set from a secret store).',
     },
   },
-  defaultOptions: [{ minLength: 8, minEntropy: 3, allowExampleKeys: false, highEntropy: false, ignoreNames: [] }],
+  defaultOptions: [{ minLength: 8, minEntropy: 3, allowExampleKeys: false, highEntropy: false, ignoreNames: [], checkTestFiles: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    if (!options.checkTestFiles && isTestFile(context.filename)) return {};
     const minLength = options.minLength ?? 8;
     const minEntropy = options.minEntropy ?? 3;
     const ignored = new Set(options.ignoreNames ?? []);
@@ -191,6 +117,12 @@ export default createRule<Options, MessageIds>({
     const settled = new Set<TSESTree.Node>();
     /** Reports `node` if it holds a secret; true when the string is settled (reported, or accepted by an option). */
     const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, text: string): boolean => {
+      const configKey = connectionConfigSecret(node);
+      if (configKey && !ignored.has(configKey)) {
+        if (isConfigPlaceholder(text) || findCredential(text)) return false; // a catalogued format is reported as such below
+        context.report({ node, messageId: 'namedSecret', data: { name: configKey }, suggest: suggestion(node, envNameFor(configKey)) });
+        return true;
+      }
       if (text.length < shortest || isStructural(node)) return false;
       const name = nameOf(node);
       if (name && ignored.has(name)) return true;
@@ -212,7 +144,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node,
           messageId: 'credential',
-          data: { kind: 'AWS secret access key', rotate: 'deactivate the access key in IAM and create a new one, or better, use the function role' },
+          data: { kind: 'AWS secret access key', rotate: 'deactivate it in IAM; prefer the function role' },
           suggest: suggestion(node, name && secretName ? envNameFor(name) : 'AWS_SECRET_ACCESS_KEY'),
         });
         return true;
@@ -226,6 +158,26 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       return false;
+    };
+
+    // A key split over lines (`'-----BEGIN PRIVATE KEY-----\n' + 'MIIE…' + …`) is one secret: one report, on the whole.
+    const concatenations = new Map<TSESTree.Node, boolean>();
+    const inReportedConcatenation = (node: TSESTree.Literal | TSESTree.TemplateLiteral): boolean => {
+      const whole = concatenationOf(node);
+      if (!whole) return false;
+      let reported = concatenations.get(whole.root);
+      if (reported === undefined) {
+        const credential = findCredential(whole.text);
+        reported = credential?.format.id === 'private-key';
+        if (reported) {
+          const name = nameOf(whole.root);
+          const envName = name && isSecretName(name) ? envNameFor(name) : credential!.format.envName;
+          context.report({ node: whole.root, messageId: 'credential', data: { kind: credential!.format.name, rotate: credential!.format.rotate }, suggest: suggestion(whole.root, envName) });
+          for (const piece of whole.pieces) settled.add(piece);
+        }
+        concatenations.set(whole.root, reported);
+      }
+      return reported;
     };
 
     return {
@@ -248,10 +200,10 @@ export default createRule<Options, MessageIds>({
         }
       },
       Literal(node) {
-        if (typeof node.value === 'string' && check(node, node.value)) settled.add(node);
+        if (typeof node.value === 'string' && !inReportedConcatenation(node) && check(node, node.value)) settled.add(node);
       },
       TemplateLiteral(node) {
-        if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression || inReportedConcatenation(node)) return;
         if (check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${…}'))) settled.add(node);
       },
     };

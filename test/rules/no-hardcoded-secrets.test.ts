@@ -105,6 +105,32 @@ testRule('no-hardcoded-secrets', rule, {
     // High-entropy strings are only reported when asked, and never for fingerprints.
     `const blob = '${chars(48)}';`,
     { code: `const contentHash = '${chars(48)}';`, options: [{ highEntropy: true }] },
+    // Resource identifiers, secret names and placeholders under secret names.
+    "const encryptionKey = 'alias/orders-prod-key';",
+    "const apiKey = 'projects/shop-prod/secrets/stripe-api-key/versions/latest';",
+    "const mySecretName = 'prod-db-credentials-2024xyz';",
+    "export const SECRET_ARN = 'prod-db-credentials-2024xyz';",
+    "const apiSecret = '00000000-0000-0000-0000-000000000000';",
+    "const x = { token: '@rematch', next: '@pop' };",
+    // Connection configs whose password is a placeholder, a marker, an environment variable's name or absent.
+    "const db = { host: 'db.internal', user: 'app', password: 'notused' };",
+    "const db = { username: 'app', host: 'db.internal', password: '<password>' };",
+    "const db = { user: 'app', host: 'db.internal', password: '${DB_PASSWORD}' };",
+    "const db = { user: 'app', host: 'db.internal', password: 'DB_PASSWORD' };",
+    "const db = { user: 'app', host: 'db.internal', password: process.env.DB_PASSWORD };",
+    "const cfg = { clientId: 'orders-app', apiKey: 'your-api-key' };",
+    "const cfg = { clientId: 'orders-app', clientSecret: 'sk_...' };",
+    "const logSecret = { ...secret, username: secret.username, password: '*********' };",
+    // A password key outside a connection config, short and simple, stays with the name rules.
+    "const form = { label: 'Password', password: 'hunter' };",
+    // A PEM header alone is a formatter's constant; the key body comes from elsewhere.
+    "const header = '-----BEGIN PRIVATE KEY-----';",
+    "const pem = '-----BEGIN PRIVATE KEY-----\\n' + process.env.KEY_BODY + '\\n-----END PRIVATE KEY-----';",
+    // Tests, benchmarks and type tests hold fixtures.
+    { code: "const apiSecret = '3f2b9c1a-7d4e-4b8f-9a6c-2e1d0f5b7c3a';", filename: 'src/handler.test.ts' },
+    { code: "const db = { host: 'localhost', user: 'app', password: 'app' };", filename: 'src/__tests__/db.js' },
+    { code: "const token = 'k8Hq2mZp4Lx9Vr7T';", filename: 'bench/auth.perf.ts' },
+    { code: "const token = 'k8Hq2mZp4Lx9Vr7T';", filename: 'types/auth.tst.ts' },
   ],
   invalid: [
     ...catalogueHits,
@@ -233,7 +259,7 @@ testRule('no-hardcoded-secrets', rule, {
       errors: [
         {
           messageId: 'credential',
-          data: { kind: 'password in a connection string', rotate: 'change the password and keep the connection string in a secret store' },
+          data: { kind: 'password in a connection string', rotate: 'change the password' },
           line: 1,
           column: 13,
           suggestions: [],
@@ -248,6 +274,51 @@ testRule('no-hardcoded-secrets', rule, {
       code: `const blob = '${chars(48)}';`,
       options: [{ highEntropy: true }],
       errors: [{ messageId: 'highEntropy', line: 1, column: 14 }],
+    },
+    {
+      // A connection config: short, simple passwords count.
+      code: "import { Pool } from 'pg';\nexport const pool = new Pool({ host: 'orders.cluster-x.rds.amazonaws.com', user: 'app', database: 'orders', password: 'orders1' });",
+      errors: [
+        {
+          messageId: 'namedSecret',
+          data: { name: 'password' },
+          line: 2,
+          column: 119,
+          suggestions: [{ messageId: 'suggestEnv', output: "import { Pool } from 'pg';\nexport const pool = new Pool({ host: 'orders.cluster-x.rds.amazonaws.com', user: 'app', database: 'orders', password: process.env.PASSWORD });" }],
+        },
+      ],
+    },
+    {
+      code: "const sql = require('mssql');\nawait sql.connect({ server: 'sql.internal', user: 'sa', pwd: 'Sa12', database: 'shop' });",
+      errors: [{ messageId: 'namedSecret', data: { name: 'pwd' }, line: 2, column: 62, suggestions: [{ messageId: 'suggestEnv', output: "const sql = require('mssql');\nawait sql.connect({ server: 'sql.internal', user: 'sa', pwd: process.env.PWD, database: 'shop' });" }] }],
+    },
+    {
+      code: "const auth = new AuthClient({ clientId: 'orders-app', clientSecret: 'abc123' });",
+      errors: [{ messageId: 'namedSecret', data: { name: 'clientSecret' }, line: 1, column: 69, suggestions: [{ messageId: 'suggestEnv', output: "const auth = new AuthClient({ clientId: 'orders-app', clientSecret: process.env.CLIENT_SECRET });" }] }],
+    },
+    {
+      // A UUID or hex token under a secret name, whatever its entropy.
+      code: "export const apiSecret = 'f2b9c1a7-7d4e-4b8f-9a6c-2e1d0f5b7c3a';",
+      errors: [{ messageId: 'namedSecret', data: { name: 'apiSecret' }, line: 1, column: 26, suggestions: [{ messageId: 'suggestEnv', output: 'export const apiSecret = process.env.API_SECRET;' }] }],
+    },
+    {
+      code: "const config = { secretKey: 'a1b2c3d4e5f6a7b8' };",
+      errors: [{ messageId: 'namedSecret', data: { name: 'secretKey' }, line: 1, column: 29, suggestions: [{ messageId: 'suggestEnv', output: 'const config = { secretKey: process.env.SECRET_KEY };' }] }],
+    },
+    {
+      // A private key in a template literal, and one split over a concatenation: one report each.
+      code: "const privateKey = `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx7sQ2mZp4Lx9Vr7T\n-----END RSA PRIVATE KEY-----`;",
+      errors: [{ messageId: 'credential', line: 1, column: 20, suggestions: [{ messageId: 'suggestEnv', output: 'const privateKey = process.env.PRIVATE_KEY;' }] }],
+    },
+    {
+      code: "const signingKey =\n  '-----BEGIN PRIVATE KEY-----\\n' +\n  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7x9s8d7f6g5h4\\n' +\n  'j3k2l1mnbvcxzasdfghjklqwertyuiop1234567890abcdefghij\\n' +\n  '-----END PRIVATE KEY-----';",
+      errors: [{ messageId: 'credential', line: 2, column: 3, suggestions: [{ messageId: 'suggestEnv', output: 'const signingKey =\n  process.env.SIGNING_KEY;' }] }],
+    },
+    {
+      code: "const db = { host: 'localhost', user: 'app', password: 'app' };",
+      filename: 'src/db.test.js',
+      options: [{ checkTestFiles: true }],
+      errors: [{ messageId: 'namedSecret', line: 1, column: 56, suggestions: [{ messageId: 'suggestEnv', output: "const db = { host: 'localhost', user: 'app', password: process.env.PASSWORD };" }] }],
     },
   ],
   tsValid: [
