@@ -41,7 +41,6 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/thumbnail.js:14 serverless-security/no-sql-injection',
   'functions/thumbnail.js:15 serverless-security/no-nosql-injection',
   'infra/stack.ts:17 serverless-security/no-wildcard-iam',
-  'infra/stack.ts:17 serverless-security/no-wildcard-iam',
   'infra/stack.ts:18 serverless-security/no-public-storage',
 ];
 
