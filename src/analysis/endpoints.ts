@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, propertyName, staticString, unwrap, walk } from '../util/ast.js';
+import { calleeName, propertyName, staticString, unwrap, valueParent, walk } from '../util/ast.js';
 import { cdkSpec, constructProps, definitionOf, isTrue, namesOf, propertyOf, valueOf } from './cdk.js';
 import { CONSTRUCT, findReferences, READ } from './imports.js';
 import { serverlessConfig } from './serverless-config.js';
@@ -37,7 +37,7 @@ export interface Exposure {
 }
 
 type Found =
-  | 'restApi' | 'lambdaRestApi' | 'privateEndpoint' | 'httpApi' | 'httpRoute' | 'httpNone'
+  | 'restApi' | 'lambdaRestApi' | 'privateEndpoint' | 'restNone' | 'httpApi' | 'httpRoute' | 'httpNone'
   | 'urlNone' | 'cfnPermission' | 'cfnUrl' | 'anyPrincipal' | 'arnPrincipal';
 
 const SPEC = cdkSpec<Found>({
@@ -46,6 +46,7 @@ const SPEC = cdkSpec<Found>({
     StepFunctionsRestApi: { [CONSTRUCT]: 'restApi' },
     LambdaRestApi: { [CONSTRUCT]: 'lambdaRestApi' },
     EndpointType: { PRIVATE: { [READ]: 'privateEndpoint' } },
+    AuthorizationType: { NONE: { [READ]: 'restNone' } },
   },
   'aws-apigatewayv2': {
     HttpApi: { [CONSTRUCT]: 'httpApi' },
@@ -90,8 +91,9 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
     const type = propertyOf(sourceCode, options, 'authorizationType')?.value;
     if (!type) return { auth: 'missing' };
     const value = unwrap(type);
-    const none = value.type === AST_NODE_TYPES.MemberExpression ? propertyName(value) === 'NONE' : staticString(sourceCode, value) === 'NONE';
-    return none ? { auth: 'explicitNone', node: value } : { auth: 'authorized' };
+    if (creations.get(value) === 'restNone') return { auth: 'explicitNone', node: value };
+    // `AuthorizationType.IAM`, `COGNITO`, `CUSTOM`; a `NONE` of some other class says nothing.
+    return value.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'NONE' ? { auth: 'missing' } : { auth: 'authorized' };
   };
 
   // REST APIs (API Gateway v1) defined in this file; private ones and those with a resource policy are fenced.
@@ -199,7 +201,13 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
       const path = args[0] ? staticString(sourceCode, args[0]) : null;
       const method = args[1] ? (namesOf(sourceCode, args[1])?.[0] ?? null) : 'ANY';
       httpRoute(valueOf(sourceCode, props, 'httpApi'), props, node, method, path);
-    } else if (kind === 'urlNone' && node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier) {
+    } else if (
+      kind === 'urlNone' &&
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.property.type === AST_NODE_TYPES.Identifier &&
+      valueParent(node).parent?.type === AST_NODE_TYPES.Property
+    ) {
+      // `authType: FunctionUrlAuthType.NONE` (a comparison with `NONE` grants nothing).
       exposure.publicInvokes.push({ kind: 'functionUrl', node, noneProperty: node.property });
     } else if (kind === 'cfnUrl' && node.type === AST_NODE_TYPES.NewExpression) {
       const authType = valueOf(sourceCode, constructProps(sourceCode, node), 'authType');

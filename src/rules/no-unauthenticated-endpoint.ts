@@ -58,9 +58,9 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      explicitNone: 'Authorization `NONE` lets anyone on the internet call {{route}}. Add an authorizer (IAM, Cognito, JWT, Lambda), or list it in `publicRoutes`.',
+      explicitNone: 'Authorization `NONE` lets anyone on the internet call {{route}}. Add an authorizer (IAM, Cognito, JWT), or list it in `publicRoutes`.',
       missingAuthorizer: '{{route}} has no authorizer, though other routes of this API do. Add one, or list the route in `publicRoutes` if it is public on purpose.',
-      openApi: 'No route of this API has an authorizer: anyone on the internet can call {{route}}. Set a default authorizer, or list public routes in `publicRoutes`.',
+      openApi: 'No route of this API has an authorizer: anyone can call {{route}}. Set a default authorizer, or list public routes in `publicRoutes`.',
       publicFunctionUrl: 'This Function URL has auth type `NONE`: anyone on the internet can invoke the function. Use `AWS_IAM` (CloudFront OAC for browsers).',
       publicInvoke: 'Any principal may invoke this function, and no `sourceArn` or `sourceAccount` limits it. Name the calling service and add a source condition.',
       suggestIam: 'Require IAM-signed requests (`AWS_IAM`).',
