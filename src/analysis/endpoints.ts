@@ -149,7 +149,9 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
   const httpRoute = (apiNode: Node | null | undefined, options: Node | null | undefined, node: Node, method: string | null, path: string | null): void => {
     const api = apiNode ? definitionOf(sourceCode, apiNode) : null;
     const known = api && httpApis.has(api) ? api : null;
-    let { auth, node: at } = methodAuth(options);
+    const own = methodAuth(options);
+    const at = own.node;
+    let auth = own.auth;
     if (auth === 'missing' && known) auth = httpApis.get(known)!.defaultAuth;
     if (auth === 'missing' && !known) return;
     exposure.routes.push({ api: known, apiNode: known, method, path, auth, node: at ?? node });
@@ -163,7 +165,9 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
       const resource = resourceOf(node.callee.object);
       const api = resource.api ? restApis.get(resource.api)! : null;
       if (api?.fenced) return;
-      let { auth, node: at } = methodAuth(options);
+      const own = methodAuth(options);
+      const at = own.node;
+      let auth = own.auth;
       if (auth === 'missing' && (resource.guarded || api?.defaultAuth === 'authorized')) auth = 'authorized';
       if (auth === 'missing' && !api) return;
       const method = methodArg ? staticString(sourceCode, methodArg) : null;
