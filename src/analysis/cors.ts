@@ -107,11 +107,13 @@ export function permissiveCors(sourceCode: TSESLint.SourceCode): PermissiveCors[
   const perScope = new Map<Node, { origins: Node[]; credentials: boolean }>();
   const header = (at: Node, name: string | null, value: Node | undefined): void => {
     if (!name || !value) return;
+    const isOrigin = ALLOW_ORIGIN_HEADER.test(name);
+    if (!isOrigin && !ALLOW_CREDENTIALS_HEADER.test(name)) return;
     const scope = enclosingFunction(at) ?? sourceCode.ast;
     const entry = perScope.get(scope) ?? { origins: [], credentials: false };
     perScope.set(scope, entry);
-    if (ALLOW_ORIGIN_HEADER.test(name)) entry.origins.push(value);
-    else if (ALLOW_CREDENTIALS_HEADER.test(name) && isTrueValue(sourceCode, value)) entry.credentials = true;
+    if (isOrigin) entry.origins.push(value);
+    else if (isTrueValue(sourceCode, value)) entry.credentials = true;
   };
 
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {

@@ -135,7 +135,9 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!narrow) return;
-      if (everyAction ?? serviceWildcard) return wildcard((everyAction ?? serviceWildcard)!, true);
+      // A resource policy's wildcard narrowed by a condition (`s3:DataAccessPointAccount`) delegates on purpose.
+      const bounded = everyAction ?? serviceWildcard;
+      if (bounded && !(resourcePolicy && statement.hasConditions)) return wildcard(bounded, true);
       const scoped = onAll.find((action) => RESOURCE_SCOPED.has(service(action.value)));
       if (unconditionedAll && scoped) {
         context.report({ node: unconditionedAll.node, messageId: 'allResources', data: { action: scoped.value, service: service(scoped.value) } });

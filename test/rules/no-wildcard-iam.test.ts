@@ -55,6 +55,11 @@ testRule('no-wildcard-iam', rule, {
     "import * as iam from \"aws-cdk-lib/aws-iam\";\nimport * as apigw from \"aws-cdk-lib/aws-apigateway\";\nconst allow = new iam.PolicyStatement({ actions: [\"execute-api:Invoke\"], principals: [new iam.AnyPrincipal()], resources: [\"execute-api:/*\"] });\nconst deny = new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: [\"execute-api:Invoke\"], principals: [new iam.AnyPrincipal()], resources: [\"execute-api:/*\"], conditions: { StringNotEquals: { \"aws:SourceVpce\": endpoint.vpcEndpointId } } });\nnew apigw.RestApi(this, \"Api\", { endpointTypes: [apigw.EndpointType.PRIVATE], policy: new iam.PolicyDocument({ statements: [allow, deny] }) });",
     // One service's `…FullAccess` policy: quiet by default.
     "import * as iam from \"aws-cdk-lib/aws-iam\";\niam.ManagedPolicy.fromAwsManagedPolicyName(\"AmazonLexFullAccess\");",
+    // A bucket policy delegating to the account's access points (the documented pattern): the condition bounds it.
+    {
+      code: "import * as iam from \"aws-cdk-lib/aws-iam\";\nbucket.addToResourcePolicy(new iam.PolicyStatement({ actions: [\"*\"], principals: [new iam.AnyPrincipal()], resources: [bucket.bucketArn], conditions: { StringEquals: { \"s3:DataAccessPointAccount\": account } } }));",
+      options: [{ reportNarrowWildcards: true }],
+    },
     // Text that only looks like a policy.
     'const label = "Effect: Allow"; const arn = "arn:aws:iam::aws:policy";',
   ],
@@ -176,7 +181,7 @@ testRule('no-wildcard-iam', rule, {
     },
     {
       // The strict config also reports `'*'` in a resource policy: every action on that resource.
-      code: "import * as iam from \"aws-cdk-lib/aws-iam\";\nbucket.addToResourcePolicy(new iam.PolicyStatement({ actions: [\"*\"], principals: [new iam.AnyPrincipal()], resources: [bucket.bucketArn], conditions: { StringEquals: { \"s3:DataAccessPointAccount\": account } } }));",
+      code: "import * as iam from \"aws-cdk-lib/aws-iam\";\nbucket.addToResourcePolicy(new iam.PolicyStatement({ actions: [\"*\"], principals: [new iam.ArnPrincipal(roleArn)], resources: [bucket.bucketArn] }));",
       options: [{ reportNarrowWildcards: true }],
       errors: [{ messageId: 'serviceWildcard', line: 2, column: 64 }],
     },
