@@ -151,7 +151,8 @@ export function permissiveCors(sourceCode: TSESLint.SourceCode): PermissiveCors[
     if (!credentials) continue;
     const checked = checkedTexts(sourceCode, scope);
     for (const origin of origins) {
-      if (uncheckedEcho(sourceCode, origin, checked)) found.push({ kind: 'reflectedOrigin', node: unwrap(origin) });
+      if (anyOrigin(sourceCode, origin)) found.push({ kind: 'anyOrigin', node: unwrap(origin) });
+      else if (uncheckedEcho(sourceCode, origin, checked)) found.push({ kind: 'reflectedOrigin', node: unwrap(origin) });
     }
   }
   return found;

@@ -87,6 +87,11 @@ testRule('no-permissive-cors', rule, {
       code: "export async function handler(event) {\n  const response = { statusCode: 200, headers: {}, body: \"{}\" };\n  response.headers[\"Access-Control-Allow-Origin\"] = event.headers.Origin || \"*\";\n  response.headers[\"Access-Control-Allow-Credentials\"] = \"true\";\n  return response;\n}",
       errors: [{ messageId: 'reflectedOrigin', line: 3, column: 53 }],
     },
+    {
+      // A literal `*` with credentials in a handler's response headers.
+      code: "export const handler = async () => ({\n  statusCode: 200,\n  headers: { \"Access-Control-Allow-Origin\": \"*\", \"Access-Control-Allow-Credentials\": \"true\" },\n  body: \"[]\",\n});",
+      errors: [{ messageId: 'anyOrigin', line: 3, column: 45 }],
+    },
   ],
   tsValid: [
     {
