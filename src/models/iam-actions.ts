@@ -32,6 +32,9 @@ export const ACCOUNT_LEVEL_ACTIONS: readonly string[] = [
   'cloudwatch:GetMetricStatistics',
   // The token `docker login` uses; pulls themselves are scoped to repositories.
   'ecr:GetAuthorizationToken',
+  // SMS to a phone number can only be granted on `*`; a statement cannot tell it from a topic publish, and either
+  // way it is a narrow write.
+  'sns:Publish',
   // Account-wide calls without a resource: listing, random bytes, new keys, who-am-I.
   'logs:DescribeLogGroups',
   'kms:CreateKey',
