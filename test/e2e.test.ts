@@ -42,9 +42,10 @@ const EXPECTED_EXAMPLE_REPORT = [
   'functions/thumbnail.js:13 serverless-security/no-command-injection',
   'functions/thumbnail.js:14 serverless-security/no-sql-injection',
   'functions/thumbnail.js:15 serverless-security/no-nosql-injection',
-  'infra/stack.ts:17 serverless-security/no-wildcard-iam',
-  'infra/stack.ts:17 serverless-security/no-wildcard-iam',
-  'infra/stack.ts:18 serverless-security/no-public-storage',
+  'infra/stack.ts:18 serverless-security/no-wildcard-iam',
+  'infra/stack.ts:19 serverless-security/no-public-storage',
+  'infra/stack.ts:21 serverless-security/no-unauthenticated-endpoint',
+  'infra/stack.ts:25 serverless-security/no-permissive-cors',
 ];
 
 beforeAll(() => {

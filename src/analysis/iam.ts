@@ -93,28 +93,49 @@ function anyPrincipalsAmong(sourceCode: TSESLint.SourceCode, elements: readonly 
   });
 }
 
-/** `principals: [new AccountRootPrincipal()]` and nothing else. */
-function cdkOnlyAccountRoots(node: Node | undefined): boolean {
+/**
+ * `principals: [new AccountRootPrincipal()]`, `new AccountPrincipal(id)` or `new ArnPrincipal('arn:aws:iam::…:root')`
+ * and nothing else: the principal is an account, whose own IAM policies decide who may act.
+ */
+function cdkOnlyAccountRoots(sourceCode: TSESLint.SourceCode, node: Node | undefined): boolean {
   const value = node && unwrap(node);
   return (
     value?.type === AST_NODE_TYPES.ArrayExpression &&
     value.elements.length > 0 &&
     value.elements.every((element) => {
       const item = element && unwrap(element);
-      return item?.type === AST_NODE_TYPES.NewExpression && calleeName(item.callee) === 'AccountRootPrincipal';
+      if (item?.type !== AST_NODE_TYPES.NewExpression) return false;
+      const name = calleeName(item.callee);
+      if (name === 'AccountRootPrincipal' || name === 'AccountPrincipal') return true;
+      return name === 'ArnPrincipal' && !!item.arguments[0] && isAccountRoot(sourceCode, item.arguments[0]);
     })
   );
 }
 
-const ACCOUNT_ROOT = /^(?:arn:aws[\w-]*:iam::\d{12}:root|\d{12})$/;
+const ACCOUNT_ROOT = /^(?:arn:(?:aws[\w-]*|\$\{\}):iam::(?:\d{12}|\$\{\}):root|\d{12})$/;
+
+/**
+ * `'arn:aws:iam::111122223333:root'`, or a template that can only spell an account root
+ * (`` `arn:aws:iam::${this.account}:root` ``, `` `arn:${Aws.PARTITION}:iam::${id}:root` ``).
+ */
+function isAccountRoot(sourceCode: TSESLint.SourceCode, node: Node): boolean {
+  const value = unwrap(node);
+  const text = staticString(sourceCode, value);
+  if (text !== null) return ACCOUNT_ROOT.test(text);
+  if (value.type !== AST_NODE_TYPES.TemplateLiteral) return false;
+  return ACCOUNT_ROOT.test(value.quasis.map((quasi) => quasi.value.cooked ?? '').join('${}'));
+}
 
 /** `Principal: { AWS: 'arn:aws:iam::111122223333:root' }` (or a list of such), and nothing else. */
 function jsonOnlyAccountRoots(sourceCode: TSESLint.SourceCode, node: Node | undefined): boolean {
   const value = node && unwrap(node);
   if (value?.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const p = propertiesOf(value);
-  const aws = stringList(sourceCode, p.get('AWS'));
-  return p.size === 1 && !!aws && aws.length > 0 && aws.every((entry) => ACCOUNT_ROOT.test(entry.value));
+  const aws = p.get('AWS');
+  if (p.size !== 1 || !aws) return false;
+  const inner = unwrap(aws);
+  const entries = inner.type === AST_NODE_TYPES.ArrayExpression ? inner.elements : [inner];
+  return entries.length > 0 && entries.every((entry) => !!entry && entry.type !== AST_NODE_TYPES.SpreadElement && isAccountRoot(sourceCode, entry));
 }
 
 /** `Principal: '*'` or `Principal: { AWS: '*' }` (or `['*']`) in the JSON shape. */
@@ -146,7 +167,7 @@ function fromCdkProps(sourceCode: TSESLint.SourceCode, node: Node, props: Node |
     resources: stringList(sourceCode, p.get('resources')),
     anyPrincipals: cdkAnyPrincipals(sourceCode, p.get('principals')),
     hasPrincipals: p.has('principals'),
-    onlyAccountRoots: p.has('principals') && cdkOnlyAccountRoots(p.get('principals')),
+    onlyAccountRoots: p.has('principals') && cdkOnlyAccountRoots(sourceCode, p.get('principals')),
     hasConditions: p.has('conditions'),
   };
   addMethodCalls(sourceCode, node, statement);
@@ -242,6 +263,33 @@ const MANAGED_POLICY_ARN = /^arn:aws[\w-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([
 export interface IamFindings {
   statements: PolicyStatementInfo[];
   managedPolicies: ManagedPolicyUse[];
+  /**
+   * The condition keys of the file's Deny statements, lower-cased (`aws:sourcevpce`): an API Gateway resource
+   * policy that allows `*` and denies every request from outside a VPC endpoint or an IP range is not open.
+   */
+  denyConditionKeys: Set<string>;
+}
+
+/** `{ StringNotEquals: { 'aws:SourceVpce': id } }` → `aws:sourcevpce`. */
+function conditionKeysOf(conditions: Node | undefined, into: Set<string>): void {
+  const value = conditions && unwrap(conditions);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return;
+  for (const operator of propertiesOf(value).values()) {
+    const inner = unwrap(operator);
+    if (inner.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const key of propertiesOf(inner).keys()) into.add(key.toLowerCase());
+  }
+}
+
+/** The condition keys of a Deny statement, written as CDK props or in the JSON shape. */
+function collectDenyConditions(sourceCode: TSESLint.SourceCode, object: Node | undefined, into: Set<string>): void {
+  const value = object && unwrap(object);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return;
+  const p = propertiesOf(value);
+  const cdkEffect = p.get('effect') && unwrap(p.get('effect')!);
+  if (cdkEffect?.type === AST_NODE_TYPES.MemberExpression && propertyName(cdkEffect) === 'DENY') conditionKeysOf(p.get('conditions'), into);
+  const jsonEffect = p.get('Effect');
+  if (jsonEffect && staticString(sourceCode, jsonEffect) === 'Deny') conditionKeysOf(p.get('Condition'), into);
 }
 
 const cache = new WeakMap<TSESTree.Program, IamFindings>();
@@ -250,7 +298,7 @@ const cache = new WeakMap<TSESTree.Program, IamFindings>();
 export function iamFindings(sourceCode: TSESLint.SourceCode): IamFindings {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
-  const found: IamFindings = { statements: [], managedPolicies: [] };
+  const found: IamFindings = { statements: [], managedPolicies: [], denyConditionKeys: new Set() };
   cache.set(sourceCode.ast, found);
 
   for (const ref of findReferences(sourceCode, CDK_IAM)) {
@@ -258,6 +306,7 @@ export function iamFindings(sourceCode: TSESLint.SourceCode): IamFindings {
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
     const [first, , third] = node.arguments;
     if (ref.info === 'statement') {
+      collectDenyConditions(sourceCode, first, found.denyConditionKeys);
       const statement = fromCdkProps(sourceCode, node, first);
       if (statement) found.statements.push(statement);
     } else if (ref.info === 'statementJson') {
@@ -277,10 +326,12 @@ export function iamFindings(sourceCode: TSESLint.SourceCode): IamFindings {
 
   const text = sourceCode.text;
   const jsonStatements = text.includes('Allow') && JSON_EFFECT.test(text);
+  const jsonDenies = text.includes('Deny');
   const arns = text.includes(':iam::aws:policy/');
-  if (jsonStatements || arns) {
+  if (jsonStatements || arns || jsonDenies) {
     const seen = new Set(found.managedPolicies.map((use) => use.node));
     walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (jsonDenies && node.type === AST_NODE_TYPES.ObjectExpression) collectDenyConditions(sourceCode, node, found.denyConditionKeys);
       if (jsonStatements && node.type === AST_NODE_TYPES.ObjectExpression) {
         // `PolicyStatement.fromJson({...})` was read above from the import.
         if (found.statements.some((statement) => statement.node === node)) return;

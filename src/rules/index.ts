@@ -9,6 +9,7 @@ import noModuleScopeUserData from './no-module-scope-user-data.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noOpenRedirect from './no-open-redirect.js';
 import noPathTraversal from './no-path-traversal.js';
+import noPermissiveCors from './no-permissive-cors.js';
 import noPlainHttp from './no-plain-http.js';
 import noPublicStorage from './no-public-storage.js';
 import noRegexInjection from './no-regex-injection.js';
@@ -16,6 +17,7 @@ import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noSsrf from './no-ssrf.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
+import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnvalidatedEvent from './no-unvalidated-event.js';
 import noUnverifiedJwt from './no-unverified-jwt.js';
@@ -36,6 +38,7 @@ export const rules = {
   'no-nosql-injection': noNosqlInjection,
   'no-open-redirect': noOpenRedirect,
   'no-path-traversal': noPathTraversal,
+  'no-permissive-cors': noPermissiveCors,
   'no-plain-http': noPlainHttp,
   'no-public-storage': noPublicStorage,
   'no-regex-injection': noRegexInjection,
@@ -43,6 +46,7 @@ export const rules = {
   'no-sql-injection': noSqlInjection,
   'no-ssrf': noSsrf,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
+  'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,
   'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unvalidated-event': noUnvalidatedEvent,
   'no-unverified-jwt': noUnverifiedJwt,

@@ -1,26 +1,32 @@
 import { iamFindings, type PolicyStatementInfo } from '../analysis/iam.js';
+import { findReferences, READ, type ReferenceSpec } from '../analysis/imports.js';
+import {
+  ACCOUNT_LEVEL_ACTIONS,
+  ADMIN_MANAGED_POLICIES,
+  BROAD_MANAGED_POLICY,
+  RESOURCE_SCOPED,
+  SENSITIVE_ON_ALL_RESOURCES,
+} from '../models/iam-actions.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ allowActions?: string[] }];
+type Options = [{ allowActions?: string[]; reportNarrowWildcards?: boolean }];
 type MessageIds = 'allActions' | 'serviceWildcard' | 'notAction' | 'allResources' | 'anyPrincipal' | 'broadManagedPolicy';
 
-/**
- * Services whose actions can be limited to named resources, and where `Resource: '*'` means "every table, bucket,
- * queue, secret, key or function in the account". (X-Ray, CloudWatch metrics and the like take only `*`.)
- */
-const RESOURCE_SCOPED = new Set([
-  's3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'kms', 'lambda', 'kinesis', 'firehose', 'states', 'iam',
-  'sts', 'rds-data', 'rds-db', 'events', 'cognito-idp', 'appsync', 'elasticfilesystem', 'ecr', 'glue', 'athena',
-]);
+/** An IAM pattern (`s3:Get*`) as a case-insensitive regular expression. */
+const globCache = new Map<string, RegExp>();
+function glob(pattern: string): RegExp {
+  let regex = globCache.get(pattern);
+  if (!regex) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    globCache.set(pattern, (regex = new RegExp(`^${body}$`, 'i')));
+  }
+  return regex;
+}
 
-/** Actions that AWS only lets you grant on `*`: listing, describing, and a few account-level calls. */
-const ACCOUNT_LEVEL_ACTIONS = new Set([
-  'kms:CreateKey', 'kms:GenerateRandom', 'secretsmanager:GetRandomPassword', 'sts:GetCallerIdentity', 'ecr:GetAuthorizationToken',
-]);
-const onlyOnAllResources = (action: string): boolean => /^(?:List|Describe)/.test(verb(action)) || ACCOUNT_LEVEL_ACTIONS.has(action);
-
-/** AWS managed policies that grant a whole service, or the whole account. */
-const BROAD_MANAGED_POLICY = /^(?:AdministratorAccess|PowerUserAccess)$|FullAccess$/;
+/** The action can only be granted on `*` (its text, wildcards and all, is covered by a catalogue entry). */
+const onlyOnAllResources = (action: string): boolean => ACCOUNT_LEVEL_ACTIONS.some((entry) => glob(entry).test(action));
+/** The action (or some action its wildcard covers) escalates privileges or reads every secret or store. */
+const sensitiveAction = (action: string): string | undefined => SENSITIVE_ON_ALL_RESOURCES.find((entry) => glob(action).test(entry));
 
 function service(action: string): string {
   const colon = action.indexOf(':');
@@ -31,6 +37,14 @@ function verb(action: string): string {
   return action.slice(action.indexOf(':') + 1);
 }
 
+/** A private API Gateway endpoint, reachable only through VPC endpoints: its resource policy is its only gate. */
+const APIGATEWAY = { EndpointType: { PRIVATE: { [READ]: true } } };
+const PRIVATE_API: ReferenceSpec<boolean> = {
+  modules: { 'aws-cdk-lib/aws-apigateway': APIGATEWAY, 'aws-cdk-lib': { aws_apigateway: APIGATEWAY }, '@aws-cdk/aws-apigateway': APIGATEWAY },
+};
+/** Deny conditions that fence a private API to a network: its VPC endpoints, VPCs or address ranges. */
+const NETWORK_CONDITION_KEYS = ['aws:sourcevpce', 'aws:sourcevpc', 'aws:sourceip', 'aws:vpcsourceip'];
+
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-iam',
   meta: {
@@ -39,6 +53,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow IAM statements that allow every action, every resource or every principal',
       recommended: 'recommended',
       cwe: ['CWE-250', 'CWE-732'],
+      strictOptions: { reportNarrowWildcards: true },
     },
     schema: [
       {
@@ -50,68 +65,95 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: "Action patterns the team accepts as written (`'logs:*'`), exactly as they appear in the policy.",
           },
+          reportNarrowWildcards: {
+            type: 'boolean',
+            description:
+              'Also report least-privilege nits with a bounded blast radius: a service wildcard on named resources, an ordinary action on `*`, a single-service `…FullAccess` policy.',
+          },
         },
         additionalProperties: false,
       },
     ],
     messages: {
-      allActions:
-        "`'{{action}}'` allows every action on every AWS service: whoever takes over this function (an injection, a leaked token) takes over the account. List the actions the code calls, or use the resource's `grant*` method (`table.grantReadData(fn)`).",
-      serviceWildcard:
-        "`'{{action}}'` allows every {{service}} action, deletes and policy changes included. List the actions the function calls (`{{service}}:{{example}}`, …), or use the resource's `grant*` method.",
-      notAction:
-        '`NotAction` with `Allow` grants every action except those listed, and every action AWS adds later. List the actions to allow instead.',
-      allResources:
-        "`'*'` lets `{{action}}` reach every {{service}} resource in the account, not only this function's. Name the resource ARNs (`table.tableArn`, `bucket.arnForObjects('*')`), or use the resource's `grant*` method.",
-      anyPrincipal:
-        'This statement allows any principal (anyone with an AWS account, or no account at all) and no condition limits it. Name the principals, or add a condition such as `aws:SourceAccount`, `aws:SourceArn` or `aws:PrincipalOrgID`.',
-      broadManagedPolicy:
-        'The AWS managed policy `{{name}}` grants far more than one function needs. Attach a policy with only the actions it calls, or use the resources\' `grant*` methods.',
+      allActions: "`'{{action}}'` allows every action on every AWS service: a compromised function owns the account. List the actions it calls, or use `grant*` methods.",
+      serviceWildcard: "`'{{action}}'` allows every {{service}} action{{where}}, deletes included. List the actions the code calls, or use a `grant*` method.",
+      notAction: '`NotAction` with `Allow` grants every action not listed, and every action AWS adds later. List the actions to allow instead.',
+      allResources: "`'*'` lets `{{action}}` reach every {{service}} resource in the account. Name the resource ARNs, or use a `grant*` method.",
+      anyPrincipal: 'Any principal is allowed and no condition limits it. Name the principals, or add a condition on `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.',
+      broadManagedPolicy: 'The AWS managed policy `{{name}}` grants far more than one function needs. Attach only the actions it calls, or use `grant*` methods.',
     },
   },
-  defaultOptions: [{ allowActions: [] }],
+  defaultOptions: [{ allowActions: [], reportNarrowWildcards: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const accepted = new Set(options.allowActions ?? []);
+    const narrow = options.reportNarrowWildcards === true;
+    let privateApi: boolean | undefined;
+    let denyKeys = new Set<string>();
 
+    /** `AnyPrincipal` + `execute-api:Invoke` is how a public API Gateway's resource policy reads; a private one needs a network fence. */
+    const openApiOnPurpose = (statement: PolicyStatementInfo): boolean => {
+      const actions = statement.actions ?? [];
+      if (actions.length === 0 || !actions.every((action) => /^execute-api:(?:Invoke|\*)$/i.test(action.value))) return false;
+      privateApi ??= findReferences(sourceCode, PRIVATE_API).length > 0;
+      return !privateApi || NETWORK_CONDITION_KEYS.some((key) => denyKeys.has(key));
+    };
+
+    /** One report per statement, for its worst fault; the narrow ones only with `reportNarrowWildcards`. */
     const check = (statement: PolicyStatementInfo): void => {
-      let everyAction = false;
-      // A key policy's `kms:*` for the account root hands the key to IAM, where the real grants are judged.
-      const actions = statement.onlyAccountRoots ? [] : (statement.actions ?? []);
-      for (const action of actions) {
-        if (accepted.has(action.value)) continue;
-        if (action.value === '*' || action.value === '*:*') {
-          everyAction = true;
-          context.report({ node: action.node, messageId: 'allActions', data: { action: action.value } });
-        } else if (verb(action.value) === '*' && service(action.value)) {
-          const name = service(action.value);
-          const example = name === 's3' ? 'GetObject' : name === 'dynamodb' ? 'GetItem' : name === 'sqs' ? 'SendMessage' : 'Get…';
-          context.report({ node: action.node, messageId: 'serviceWildcard', data: { action: action.value, service: name, example } });
-        }
+      // A key or bucket policy that grants the account root hands the decision to IAM, where the real grants are judged.
+      const actions = statement.onlyAccountRoots ? [] : (statement.actions ?? []).filter((action) => !accepted.has(action.value));
+      // In a resource policy (it names principals) `'*'` is the resource it is attached to.
+      const resourcePolicy = statement.hasPrincipals;
+      const allResources = resourcePolicy ? undefined : statement.resources?.find((resource) => resource.value === '*');
+      const everyAction = actions.find((action) => action.value === '*' || action.value === '*:*');
+      const serviceWildcard = actions.find((action) => action !== everyAction && verb(action.value) === '*' && service(action.value));
+      const wildcard = (action: { value: string; node: PolicyStatementInfo['node'] }, bounded: boolean): void => {
+        const where = bounded ? (resourcePolicy ? ' on this resource' : ' on these resources') : ' on every resource';
+        const name = service(action.value) || 'AWS';
+        context.report({ node: action.node, messageId: 'serviceWildcard', data: { action: action.value, service: name, where } });
+      };
+
+      if (everyAction && !resourcePolicy) {
+        context.report({ node: everyAction.node, messageId: 'allActions', data: { action: everyAction.value } });
+        return;
       }
-      if (statement.notActions) context.report({ node: statement.notActions, messageId: 'notAction' });
-      // In a resource policy `'*'` is the resource it is attached to.
-      if (!everyAction && !statement.hasPrincipals && statement.actions && statement.resources) {
-        // Only where a narrower grant exists: `xray:PutTraceSegments` or `ec2:Describe*` cannot name a resource.
-        const scoped = statement.actions.find(
-          (action) => RESOURCE_SCOPED.has(service(action.value)) && !onlyOnAllResources(action.value) && !accepted.has(action.value),
-        );
-        const all = statement.resources.find((resource) => resource.value === '*');
-        if (scoped && all) {
-          context.report({ node: all.node, messageId: 'allResources', data: { action: scoped.value, service: service(scoped.value) } });
-        }
+      if (statement.anyPrincipals.length > 0 && !statement.hasConditions && !openApiOnPurpose(statement)) {
+        context.report({ node: statement.anyPrincipals[0]!, messageId: 'anyPrincipal' });
+        return;
       }
-      if (!statement.hasConditions) {
-        for (const principal of statement.anyPrincipals) context.report({ node: principal, messageId: 'anyPrincipal' });
+      if (statement.notActions && !statement.onlyAccountRoots) {
+        context.report({ node: statement.notActions, messageId: 'notAction' });
+        return;
+      }
+      if (serviceWildcard && allResources) return wildcard(serviceWildcard, false);
+      const unconditionedAll = allResources && !statement.hasConditions ? allResources : undefined;
+      const onAll = unconditionedAll ? actions.filter((action) => !onlyOnAllResources(action.value)) : [];
+      const sensitive = onAll.find((action) => sensitiveAction(action.value));
+      if (unconditionedAll && sensitive) {
+        context.report({ node: unconditionedAll.node, messageId: 'allResources', data: { action: sensitive.value, service: service(sensitive.value) } });
+        return;
+      }
+      if (!narrow) return;
+      // A resource policy's wildcard narrowed by a condition (`s3:DataAccessPointAccount`) delegates on purpose.
+      const bounded = everyAction ?? serviceWildcard;
+      if (bounded && !(resourcePolicy && statement.hasConditions)) return wildcard(bounded, true);
+      const scoped = onAll.find((action) => RESOURCE_SCOPED.has(service(action.value)));
+      if (unconditionedAll && scoped) {
+        context.report({ node: unconditionedAll.node, messageId: 'allResources', data: { action: scoped.value, service: service(scoped.value) } });
       }
     };
 
     return {
       'Program:exit'() {
-        const { statements, managedPolicies } = iamFindings(sourceCode);
+        const { statements, managedPolicies, denyConditionKeys } = iamFindings(sourceCode);
+        denyKeys = denyConditionKeys;
         for (const statement of statements) check(statement);
         for (const use of managedPolicies) {
-          if (BROAD_MANAGED_POLICY.test(use.name)) context.report({ node: use.node, messageId: 'broadManagedPolicy', data: { name: use.name } });
+          const admin = ADMIN_MANAGED_POLICIES.includes(use.name);
+          if (admin || (narrow && BROAD_MANAGED_POLICY.test(use.name))) {
+            context.report({ node: use.node, messageId: 'broadManagedPolicy', data: { name: use.name } });
+          }
         }
       },
     };
