@@ -22,6 +22,25 @@ export interface SinkPlace {
   entry: SinkModel | null;
 }
 
+/** Words without which no text reads as SQL (`looksLikeSql` needs one of them). */
+const SQL_WORDS = new Set(['select', 'insert', 'update', 'delete', 'where', 'order', 'group', 'values', 'drop', 'create', 'alter', 'truncate', 'exec', 'execute']);
+
+const shapeIndexes = new WeakMap<readonly SinkModel[], { pattern: RegExp; entries: ShapeSink[] }>();
+
+/** A catalogue's shape entries, and one pattern matching every name they need to appear in a file's text. */
+function shapeIndex(catalogue: readonly SinkModel[]): { pattern: RegExp; entries: ShapeSink[] } {
+  const cached = shapeIndexes.get(catalogue);
+  if (cached) return cached;
+  const entries = catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry));
+  const names = new Set<string>(['collection', 'model', ...SQL_WORDS]);
+  for (const entry of entries) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
+  const escaped = [...names].map((name) => name.replace(/[$]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'gi');
+  const index = { pattern, entries };
+  shapeIndexes.set(catalogue, index);
+  return index;
+}
+
 const MONGO_MODULES = ['mongodb', 'mongoose'];
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
 /** Web response bodies that are JSON, never HTML. */
@@ -109,8 +128,23 @@ export function findSinkPlaces(
     }
   }
 
-  const shapes = catalogue.filter((e): e is ShapeSink => !isImportedSink(e));
-  if (shapes.length === 0) return places;
+  const modules = new Set(moduleOfLocals(sourceCode).values());
+  const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
+  const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
+  const responseParams = responseParameters(handlers);
+  // Most files hold none of the shapes: one scan of the file's text for the names they need spares them the walk.
+  const { pattern, entries: allShapes } = shapeIndex(catalogue);
+  const present = new Set(sourceCode.text.match(pattern) ?? []);
+  const sqlWords = [...present].some((word) => SQL_WORDS.has(word.toLowerCase()));
+  const collections = usesMongo || usesDocumentStore || present.has('collection') || present.has('model');
+  const shapes = allShapes.filter((entry) => {
+    if (entry.responseMethod || entry.responseProperty) return responseParams.size > 0;
+    if (entry.objectKey) return present.has(entry.objectKey);
+    if (!entry.method || !present.has(entry.method)) return false;
+    if (entry.evidence === 'sql-text') return sqlWords;
+    if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return collections;
+    return true;
+  });
   const byMethod = new Map<string, ShapeSink[]>();
   const byKey = new Map<string, ShapeSink[]>();
   const byResponseMethod = new Map<string, ShapeSink[]>();
@@ -121,12 +155,8 @@ export function findSinkPlaces(
     if (entry.responseMethod) (byResponseMethod.get(entry.responseMethod) ?? byResponseMethod.set(entry.responseMethod, []).get(entry.responseMethod)!).push(entry);
     if (entry.responseProperty) (byResponseProperty.get(entry.responseProperty) ?? byResponseProperty.set(entry.responseProperty, []).get(entry.responseProperty)!).push(entry);
   }
-  const modules = new Set(moduleOfLocals(sourceCode).values());
-  const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
-  const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
-  const responseParams = responseParameters(handlers);
 
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+  if (shapes.length > 0) walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;

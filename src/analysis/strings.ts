@@ -15,8 +15,20 @@ export interface BuiltString {
   values: Node[];
 }
 
+const builtCache = new WeakMap<Node, BuiltString | null>();
+
 export function builtString(sourceCode: TSESLint.SourceCode, node: Node, depth = 0): BuiltString | null {
   const value = unwrap(node);
+  // Remembered per node: a parser's `s += …` in a loop, with each piece built from other such variables, would
+  // otherwise be read again at every level (and a variable built from itself would never end).
+  if (builtCache.has(value)) return builtCache.get(value)!;
+  builtCache.set(value, null);
+  const built = computeBuiltString(sourceCode, value, depth);
+  builtCache.set(value, built);
+  return built;
+}
+
+function computeBuiltString(sourceCode: TSESLint.SourceCode, value: Node, depth: number): BuiltString | null {
   if (depth > 4 || isConstant(sourceCode, value)) return null;
   switch (value.type) {
     case AST_NODE_TYPES.TemplateLiteral: {
@@ -56,9 +68,19 @@ function piece(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Buil
 }
 
 /** `let sql = 'SELECT …' + id;` or `sql += ' WHERE x = ' + v;` — a local variable whose text was built. */
+const variableCache = new WeakMap<TSESLint.Scope.Variable, BuiltString | null>();
+
 function builtVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier, depth: number): BuiltString | null {
   const variable = resolveVariable(sourceCode, identifier);
   if (!variable || variable.defs.length === 0) return null;
+  if (variableCache.has(variable)) return variableCache.get(variable)!;
+  variableCache.set(variable, null);
+  const built = builtFromWrites(sourceCode, variable, depth);
+  variableCache.set(variable, built);
+  return built;
+}
+
+function builtFromWrites(sourceCode: TSESLint.SourceCode, variable: TSESLint.Scope.Variable, depth: number): BuiltString | null {
   const texts: string[] = [];
   const values: Node[] = [];
   let built = false;

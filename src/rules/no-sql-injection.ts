@@ -2,11 +2,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { moduleOfLocals } from '../analysis/imports.js';
 import { isImportedSink } from '../models/types.js';
 import { analyse } from '../analysis/index.js';
-import { builtString, isDeployTimeValue, looksLikeSql } from '../analysis/strings.js';
+import { builtString, isDeployTimeValue, looksLikeSql, usesParameter } from '../analysis/strings.js';
 import { calleeName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'sqlFromInput' | 'sqlBuilt' | 'suggestPlaceholders' | 'suggestTaggedTemplate';
+
+/** A value spliced inside quotes in SQL text: `'?'` where `builtString` marks a value. */
+const QUOTED_VALUE = /'\?'|"\?"|'%\?%'|'\?%'|'%\?'/;
 
 const PRISMA_UNSAFE: Record<string, string> = { $queryRawUnsafe: '$queryRaw', $executeRawUnsafe: '$executeRaw' };
 
@@ -101,12 +104,35 @@ export default createRule<[], MessageIds>({
       });
     };
 
+    // Calls of any name whose first argument is SQL text with a value inside quotes (`VALUES ('${name}')`): a
+    // helper module's own query wrapper, which the catalogue cannot know. Evidence enough when the value is a
+    // parameter of the helper or caller input.
+    const wrapperCalls: TSESTree.CallExpression[] = [];
+    const fileHasSql = looksLikeSql(sourceCode.text);
     return {
+      CallExpression(node) {
+        if (!fileHasSql) return;
+        const first = node.arguments[0] && unwrap(node.arguments[0]);
+        // Text built right there, or in a variable of the function (`const sql = …; run(sql)`).
+        if (first?.type === AST_NODE_TYPES.TemplateLiteral || (first?.type === AST_NODE_TYPES.BinaryExpression && first.operator === '+') || first?.type === AST_NODE_TYPES.Identifier) {
+          wrapperCalls.push(node);
+        }
+      },
       'Program:exit'() {
+        const seen = new Set<TSESTree.Node>();
         for (const place of analyse(context).sinks('sql')) {
           const call = place.sink;
           if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
+          seen.add(place.node);
           check(call, place.node, calleeName(call.callee) ?? '', !!place.entry && isImportedSink(place.entry));
+        }
+        for (const call of wrapperCalls) {
+          const argument = call.arguments[0]!;
+          if (seen.has(argument)) continue;
+          const built = builtString(sourceCode, argument);
+          if (!built || !QUOTED_VALUE.test(built.text) || !looksLikeSql(built.text)) continue;
+          if (analyse(context).inputAt(argument, 'sql').length === 0 && !usesParameter(sourceCode, built.values)) continue;
+          check(call, argument, calleeName(call.callee) ?? '', false);
         }
       },
     };

@@ -20,8 +20,27 @@ testRule('no-sql-injection', rule, {
     // Not SQL.
     'await client.query(`{ user(id: "${id}") { name } }`);',
     '$(`#row-${id}`).find("td"); cache.get(`user:${id}`);',
+    // A helper's own wrapper with a table name from a fixed list (not inside quotes), or deploy-time values.
+    "export function countRows(table) { return runSql(`SELECT COUNT(*) FROM ${table}`); }",
+    "const { SCHEMA } = process.env;\nexport const setup = () => runSql(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.users (name text) WHERE x = '${SCHEMA}'`);",
+    // Quoted text that is not SQL.
+    "export const label = (name) => t(`Hello '${name}', welcome`);",
   ],
   invalid: [
+    {
+      // The usual helper module: SQL text built from the helper's parameters, handed to a wrapper of its own.
+      code: "export async function addPartner(name) {\n  return executeQuery(`INSERT INTO partners (name) VALUES ('${name}')`);\n}",
+      errors: [{ messageId: 'sqlBuilt', line: 2, column: 23, suggestions: [] }],
+    },
+    {
+      code: "exports.search = (term) => {\n  const sql = \"SELECT * FROM items WHERE title LIKE '%\" + term + \"%'\";\n  return db.request().query(sql);\n};",
+      errors: [{ messageId: 'sqlBuilt', line: 3, column: 29, suggestions: [] }],
+    },
+    {
+      // mysql2 query objects.
+      code: "export const byName = (conn, name) => conn.query({ sql: `SELECT * FROM users WHERE name = '${name}'` });",
+      errors: [{ messageId: 'sqlBuilt', line: 1, column: 57, suggestions: [] }],
+    },
     {
       code: "const { Pool } = require('pg');\nconst pool = new Pool();\n" + H('  await pool.query(`SELECT * FROM orders WHERE id = ${event.pathParameters.id}`);'),
       errors: [
