@@ -73,6 +73,8 @@ const INVOKE_ACTION = /^lambda:(?:InvokeFunction(?:Url)?|\*)$|^\*$/i;
 const cache = new WeakMap<TSESTree.Program, Exposure>();
 
 /** The routes, Function URLs and invoke grants a file defines (CDK, and the Serverless Framework's `serverless.ts`). */
+const ROUTE_CALLS = /\b(?:addMethod|addRoutes|addPermission|grantInvoke)\b|\bgrantInvokeUrl\b/;
+
 export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
@@ -157,7 +159,8 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
     exposure.routes.push({ api: known, apiNode: known, method, path, auth, node: at ?? node });
   };
 
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+  // Only files that add methods, routes or invoke grants need the walk over every node.
+  if (ROUTE_CALLS.test(sourceCode.text)) walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const name = propertyName(node.callee);
     if (name === 'addMethod') {

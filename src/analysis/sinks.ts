@@ -25,6 +25,9 @@ export interface SinkPlace {
 /** Words without which no text reads as SQL (`looksLikeSql` needs one of them). */
 const SQL_WORDS = new Set(['select', 'insert', 'update', 'delete', 'where', 'order', 'group', 'values', 'drop', 'create', 'alter', 'truncate', 'exec', 'execute']);
 
+/** A statement somewhere in the file's text: without one, no `query(…)` there runs SQL text the file wrote. */
+const SQL_STATEMENT = /\b(?:select\b[\s\S]{0,400}?\bfrom|insert\s+into|delete\s+from|update\s+[\w"`$.{}]+\s+set\b|where\s+[\w"`.]+\s*(?:=|like\b|in\b|<|>)|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i;
+
 const shapeIndexes = new WeakMap<readonly SinkModel[], { pattern: RegExp; entries: ShapeSink[] }>();
 
 /** A catalogue's shape entries, and one pattern matching every name they need to appear in a file's text. */
@@ -135,9 +138,12 @@ export function findSinkPlaces(
   // Most files hold none of the shapes: one scan of the file's text for the names they need spares them the walk.
   const { pattern, entries: allShapes } = shapeIndex(catalogue);
   const present = new Set(sourceCode.text.match(pattern) ?? []);
-  const sqlWords = [...present].some((word) => SQL_WORDS.has(word.toLowerCase()));
+  const sqlWords = [...present].some((word) => SQL_WORDS.has(word.toLowerCase())) && SQL_STATEMENT.test(sourceCode.text);
   const collections = usesMongo || usesDocumentStore || present.has('collection') || present.has('model');
+  // Records, responses and response files matter only where a handler's input can reach them.
+  const handlerKinds = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
   const shapes = allShapes.filter((entry) => {
+    if (handlers.length === 0 && handlerKinds.has(entry.kind)) return false;
     if (entry.responseMethod || entry.responseProperty) return responseParams.size > 0;
     if (entry.objectKey) return present.has(entry.objectKey);
     if (!entry.method || !present.has(entry.method)) return false;
