@@ -80,7 +80,11 @@ export function analyse(context: AnyContext): Analysis {
       return places.get(kind) ?? [];
     },
     inputAt(node, kind, options) {
-      return flow.labelsAt(node).filter((label) => countsAsInput(label, kind, options?.internal));
+      // Earliest read first, so a report names the input the way the code reads it.
+      return flow
+        .labelsAt(node)
+        .filter((label) => countsAsInput(label, kind, options?.internal))
+        .sort((a, b) => a.source.range[0] - b.source.range[0]);
     },
   };
   cache.set(program, analysis);

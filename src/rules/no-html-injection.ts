@@ -99,11 +99,9 @@ export default createRule<[], MessageIds>({
         // The fix needs no new import only when the file already has escape-html.
         const escaper = [...moduleOfLocals(sourceCode)].find(([, module]) => module === 'escape-html')?.[0];
         for (const place of analysis.sinks('html')) {
-          // Named by the input read first in the code.
           const [label] = analysis
             .inputAt(place.node, 'html')
-            .filter((input) => !isHarmlessEcho(input))
-            .sort((a, b) => a.source.range[0] - b.source.range[0]);
+            .filter((input) => !isHarmlessEcho(input));
           if (!label || !rendersAsHtml(sourceCode, place, fastify)) continue;
           const pieces = inputPieces(analysis, place.node);
           const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];

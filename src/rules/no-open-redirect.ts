@@ -25,12 +25,10 @@ export default createRule<[], 'redirectFromInput'>({
         if (analysis.handlers.length === 0) return;
         // The core keeps only the parts of a target that decide scheme and host: `/account?tab=${tab}` is quiet.
         for (const place of analysis.sinks('redirect')) {
-          // Named by the input read first in the code.
           const [label] = analysis
             .inputAt(place.node, 'redirect')
             // "Back to where you came from": the `Referer` is the page the user was on, which no link can make another.
-            .filter((input) => !/refer+er/i.test(input.path) && !/refer+er/i.test(context.sourceCode.getText(input.source)))
-            .sort((a, b) => a.source.range[0] - b.source.range[0]);
+            .filter((input) => !/refer+er/i.test(input.path) && !/refer+er/i.test(context.sourceCode.getText(input.source)));
           if (!label) continue;
           context.report({ node: place.node, messageId: 'redirectFromInput', data: { path: label.path, target: sinkName(place) } });
         }

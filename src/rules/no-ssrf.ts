@@ -25,8 +25,7 @@ export default createRule<[], 'addressFromInput'>({
         if (analysis.handlers.length === 0) return;
         // The core keeps only the parts of an address that decide scheme and host: `${API}/items/${id}` is quiet.
         for (const place of analysis.sinks('url')) {
-          // Named by the input read first in the code.
-          const [label] = analysis.inputAt(place.node, 'url').sort((a, b) => a.source.range[0] - b.source.range[0]);
+          const [label] = analysis.inputAt(place.node, 'url');
           if (!label) continue;
           context.report({ node: place.node, messageId: 'addressFromInput', data: { path: label.path, target: sinkName(place) } });
         }
