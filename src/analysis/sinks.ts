@@ -5,7 +5,7 @@ import type { Handler } from './handlers.js';
 import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
 import { startsLikeHtml } from './content-type.js';
-import { builtString, looksLikeSql } from './strings.js';
+import { builtString, holdsSqlStatement, looksLikeSql } from './strings.js';
 
 type Node = TSESTree.Node;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -22,27 +22,52 @@ export interface SinkPlace {
   entry: SinkModel | null;
 }
 
-/** Words without which no text reads as SQL (`looksLikeSql` needs one of them). */
-const SQL_WORDS = new Set(['select', 'insert', 'update', 'delete', 'where', 'order', 'group', 'values', 'drop', 'create', 'alter', 'truncate', 'exec', 'execute']);
+/** What a shape entry needs before the file is walked for it. */
+type Gate = 'always' | 'sql' | 'collections' | 'handler' | 'response';
 
-/** A statement somewhere in the file's text: without one, no `query(…)` there runs SQL text the file wrote. */
-const SQL_STATEMENT = /\b(?:select\b[\s\S]{0,400}?\bfrom|insert\s+into|delete\s+from|update\s+[\w"`$.{}]+\s+set\b|where\s+[\w"`.]+\s*(?:=|like\b|in\b|<|>)|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i;
+/** Kinds whose places matter only where a handler's input can reach them. */
+const HANDLER_KINDS = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
 
-const shapeIndexes = new WeakMap<readonly SinkModel[], { pattern: RegExp; entries: ShapeSink[] }>();
+function gateOf(entry: ShapeSink): Gate {
+  if (entry.responseMethod || entry.responseProperty) return 'response';
+  if (HANDLER_KINDS.has(entry.kind)) return 'handler';
+  if (entry.evidence === 'sql-text') return 'sql';
+  if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return 'collections';
+  return 'always';
+}
 
-/** A catalogue's shape entries, and one pattern matching every name they need to appear in a file's text. */
-function shapeIndex(catalogue: readonly SinkModel[]): { pattern: RegExp; entries: ShapeSink[] } {
-  const cached = shapeIndexes.get(catalogue);
-  if (cached) return cached;
-  const entries = catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry));
-  const names = new Set<string>(['collection', 'model', ...SQL_WORDS]);
-  for (const entry of entries) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
-  const escaped = [...names].map((name) => name.replace(/[$]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'gi');
-  const index = { pattern, entries };
-  shapeIndexes.set(catalogue, index);
+interface ShapeIndex {
+  entries: ShapeSink[];
+  /** Per set of open gates, one pattern for the names those entries need to appear in the file's text. */
+  patterns: Map<string, RegExp | null>;
+}
+
+const shapeIndexes = new WeakMap<readonly SinkModel[], ShapeIndex>();
+
+function shapeIndex(catalogue: readonly SinkModel[]): ShapeIndex {
+  let index = shapeIndexes.get(catalogue);
+  if (!index) shapeIndexes.set(catalogue, (index = { entries: catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry)), patterns: new Map() }));
   return index;
 }
+
+/** The entries behind the open gates, and the names of theirs found in the text (response entries need none). */
+function shapesPresent(index: ShapeIndex, open: ReadonlySet<Gate>, text: string): { shapes: ShapeSink[]; present: Set<string> } {
+  const shapes = index.entries.filter((entry) => open.has(gateOf(entry)));
+  const key = [...open].sort().join();
+  let pattern = index.patterns.get(key);
+  if (pattern === undefined) {
+    const names = new Set<string>();
+    for (const entry of shapes) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
+    // Case-sensitive: method and property names are; the longest first, so a name is not cut short by its prefix.
+    const escaped = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&'));
+    pattern = escaped.length > 0 ? new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'g') : null;
+    index.patterns.set(key, pattern);
+  }
+  return { shapes, present: new Set(pattern ? (text.match(pattern) ?? []) : []) };
+}
+
+/** `db.collection('users')`, `mongoose.model('User', …)`: a collection or model is made in the file. */
+const COLLECTION_CALL = /\b(?:collection|model)\s*\(/;
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
@@ -135,21 +160,20 @@ export function findSinkPlaces(
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
   const responseParams = responseParameters(handlers);
-  // Most files hold none of the shapes: one scan of the file's text for the names they need spares them the walk.
-  const { pattern, entries: allShapes } = shapeIndex(catalogue);
-  const present = new Set(sourceCode.text.match(pattern) ?? []);
-  const sqlWords = [...present].some((word) => SQL_WORDS.has(word.toLowerCase())) && SQL_STATEMENT.test(sourceCode.text);
-  const collections = usesMongo || usesDocumentStore || present.has('collection') || present.has('model');
-  // Records, responses and response files matter only where a handler's input can reach them.
-  const handlerKinds = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
-  const shapes = allShapes.filter((entry) => {
-    if (handlers.length === 0 && handlerKinds.has(entry.kind)) return false;
-    if (entry.responseMethod || entry.responseProperty) return responseParams.size > 0;
+  // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
+  // names of the entries behind the open gates, spare them the walk.
+  const text = sourceCode.text;
+  const collections = usesMongo || usesDocumentStore || COLLECTION_CALL.test(text);
+  const open = new Set<Gate>(['always']);
+  if (handlers.length > 0) open.add('handler');
+  if (responseParams.size > 0) open.add('response');
+  if (collections) open.add('collections');
+  if (holdsSqlStatement(text)) open.add('sql');
+  const { shapes: candidates, present } = shapesPresent(shapeIndex(catalogue), open, text);
+  const shapes = candidates.filter((entry) => {
+    if (entry.responseMethod || entry.responseProperty) return true;
     if (entry.objectKey) return present.has(entry.objectKey);
-    if (!entry.method || !present.has(entry.method)) return false;
-    if (entry.evidence === 'sql-text') return sqlWords;
-    if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return collections;
-    return true;
+    return !!entry.method && present.has(entry.method);
   });
   const byMethod = new Map<string, ShapeSink[]>();
   const byKey = new Map<string, ShapeSink[]>();

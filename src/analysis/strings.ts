@@ -108,6 +108,22 @@ function builtFromWrites(sourceCode: TSESLint.SourceCode, variable: TSESLint.Sco
 }
 
 /** SQL in the constant text: a statement keyword followed by the words that make it a statement. */
+/** A statement somewhere in a file's text (stricter than `looksLikeSql`: prose says "where" too). */
+const SQL_STATEMENT = /\b(?:select\b[\s\S]{0,400}?\bfrom|insert\s+into|delete\s+from|update\s+[\w"`$.{}]+\s+set\b|where\s+[\w"`.]+\s*(?:=|like\b|in\b|<|>)|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i;
+
+const statementCache = new Map<string, boolean>();
+
+/** Whether a file's text holds an SQL statement: without one, no call there runs SQL text the file wrote. */
+export function holdsSqlStatement(text: string): boolean {
+  let holds = statementCache.get(text);
+  if (holds === undefined) {
+    holds = SQL_STATEMENT.test(text);
+    if (statementCache.size > 8) statementCache.clear();
+    statementCache.set(text, holds);
+  }
+  return holds;
+}
+
 export function looksLikeSql(text: string): boolean {
   return /\b(?:select\b[\s\S]*\bfrom|insert\s+into|update\b[\s\S]*\bset|delete\s+from|where\b|order\s+by|group\s+by|values\s*\(|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i.test(
     text,

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { moduleOfLocals } from '../analysis/imports.js';
 import { isImportedSink } from '../models/types.js';
 import { analyse } from '../analysis/index.js';
-import { builtString, isDeployTimeValue, looksLikeSql, usesParameter } from '../analysis/strings.js';
+import { builtString, holdsSqlStatement, isDeployTimeValue, looksLikeSql, usesParameter } from '../analysis/strings.js';
 import { calleeName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -108,7 +108,7 @@ export default createRule<[], MessageIds>({
     // helper module's own query wrapper, which the catalogue cannot know. Evidence enough when the value is a
     // parameter of the helper or caller input.
     const wrapperCalls: TSESTree.CallExpression[] = [];
-    const fileHasSql = looksLikeSql(sourceCode.text);
+    const fileHasSql = holdsSqlStatement(sourceCode.text);
     return {
       CallExpression(node) {
         if (!fileHasSql) return;
