@@ -18,6 +18,8 @@ export interface PermissiveCors {
  */
 const ORIGIN_KEYS = new Set(['origin', 'origins', 'allowOrigin', 'allowOrigins', 'allowedOrigins', 'AllowOrigins', 'AllowedOrigins']);
 const CREDENTIAL_KEYS = new Set(['credentials', 'allowCredentials', 'AllowCredentials']);
+/** Where credentials can be allowed: a `credentials`/`allowCredentials` key, or the header's name. */
+const CREDENTIALS_ALLOWED = /allow-credentials|credentials['"]?\s*:/i;
 const ALLOW_ORIGIN_HEADER = /^access-control-allow-origin$/i;
 const ALLOW_CREDENTIALS_HEADER = /^access-control-allow-credentials$/i;
 /** Methods that set a response header: Node's `setHeader`, Express's `set`/`header`/`append`, `Headers#set`. */
@@ -100,8 +102,8 @@ export function permissiveCors(sourceCode: TSESLint.SourceCode): PermissiveCors[
   if (cached) return cached;
   const found: PermissiveCors[] = [];
   cache.set(sourceCode.ast, found);
-  // Both shapes need credentials: most files never say the word.
-  if (!/credentials/i.test(sourceCode.text)) return found;
+  // Both shapes need credentials allowed (a key, or the header's name) and an origin: most files name neither.
+  if (!CREDENTIALS_ALLOWED.test(sourceCode.text) || !/origin/i.test(sourceCode.text)) return found;
 
   // Response headers, per function: an `Access-Control-Allow-Origin` value, and whether credentials are allowed.
   const perScope = new Map<Node, { origins: Node[]; credentials: boolean }>();

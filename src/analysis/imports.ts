@@ -86,8 +86,8 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
   perFile.set(spec, found);
   // Most files never import `child_process` or `vm`: knowing which names a file can reach spares them the tracker.
   const reachable = reachableNames(sourceCode);
-  const modules = spec.modules && pick(spec.modules, (name) => reachable.modules.has(name));
-  const globals = spec.globals && pick(spec.globals, (name) => reachable.anyGlobal || reachable.globals.has(name));
+  const modules = spec.modules && pick(spec.modules, reachable.modules);
+  const globals = spec.globals && pick(spec.globals, reachable.anyGlobal ? null : reachable.globals);
   if (!modules && !globals) return found;
   const tracker = trackerFor(sourceCode);
   const seen = new Set<TSESTree.Node>();
@@ -208,10 +208,15 @@ function reachableNames(sourceCode: TSESLint.SourceCode): ReachableNames {
   return names;
 }
 
-/** The entries of a trace map whose names pass `keep`, or null when none do. */
-function pick<T>(map: TraceMap<T>, keep: (name: string) => boolean): TraceMap<T> | null {
-  const names = Object.keys(map).filter(keep);
-  return names.length > 0 ? Object.fromEntries(names.map((name) => [name, map[name]!])) : null;
+/** The entries of a trace map named in `names` (or all, for `null`), or null when none are: the smaller side is read. */
+function pick<T>(map: TraceMap<T>, names: ReadonlySet<string> | null): TraceMap<T> | null {
+  let kept: string[];
+  if (names === null) kept = Object.keys(map);
+  else {
+    kept = [];
+    for (const name of names) if (Object.hasOwn(map, name)) kept.push(name);
+  }
+  return kept.length > 0 ? Object.fromEntries(kept.map((name) => [name, map[name]!])) : null;
 }
 
 const trackers = new WeakMap<TSESTree.Program, InstanceType<typeof ASTUtils.ReferenceTracker>>();

@@ -41,7 +41,9 @@ const cache = new WeakMap<TSESTree.Program, ServerlessConfig | null>();
  */
 export function serverlessConfig(sourceCode: TSESLint.SourceCode): ServerlessConfig | null {
   if (cache.has(sourceCode.ast)) return cache.get(sourceCode.ast)!;
-  const object = exportedObject(sourceCode);
+  // Most files never name `functions` beside `provider` or `service`.
+  const { text } = sourceCode;
+  const object = text.includes('functions') && (text.includes('provider') || text.includes('service')) ? exportedObject(sourceCode) : null;
   const functions = object && objectOf(sourceCode, valueOf(sourceCode, object, 'functions'));
   const isConfig = !!functions && (!!propertyOf(sourceCode, object, 'provider') || !!propertyOf(sourceCode, object, 'service'));
   const config: ServerlessConfig | null = isConfig ? { object: object!, routes: [], functionUrls: [] } : null;
