@@ -64,6 +64,7 @@ export function isUnguessableName(name: string): boolean {
  */
 export function isSecretLikeName(name: string): boolean {
   if (isSecretName(name)) return true;
+  if (!/sig|hmac/i.test(name)) return false;
   const last = words(name).at(-1);
   return last === 'signature' || last === 'sig' || last === 'hmac';
 }

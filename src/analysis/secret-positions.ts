@@ -27,10 +27,25 @@ export function connectionConfigSecret(node: Node): string | null {
 }
 
 /** The whole `'a' + b + 'c'` a string piece belongs to, when it is one: its outermost `+`, and its text with holes. */
-export function concatenationOf(node: Node): { root: TSESTree.BinaryExpression; text: string; pieces: Node[] } | null {
+export function concatenationOf(node: Node): Concatenation | null {
   let root: Node = node;
   while (root.parent?.type === AST_NODE_TYPES.BinaryExpression && root.parent.operator === '+') root = root.parent;
   if (root === node || root.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  // Each piece of a long chain asks: the chain's text is read once.
+  let whole = concatenations.get(root);
+  if (!whole) concatenations.set(root, (whole = readConcatenation(root)));
+  return whole;
+}
+
+interface Concatenation {
+  root: TSESTree.BinaryExpression;
+  text: string;
+  pieces: Node[];
+}
+
+const concatenations = new WeakMap<Node, Concatenation>();
+
+function readConcatenation(root: TSESTree.BinaryExpression): Concatenation {
   const pieces: Node[] = [];
   const textOf = (part: Node): string => {
     if (part.type === AST_NODE_TYPES.BinaryExpression && part.operator === '+') return textOf(part.left) + textOf(part.right);
