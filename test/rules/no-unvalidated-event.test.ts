@@ -43,6 +43,31 @@ testRule('no-unvalidated-event', rule, {
       code: `exports.handler = async (event) => ddb.put({ TableName: 'orders', Item: checkOrder(JSON.parse(event.body)) });`,
       settings: { 'serverless-security': { validators: ['checkOrder'] } },
     },
+    // A configured validator named by its module, imported by any name (ESM, renamed, CJS, namespace), that throws.
+    ...[
+      ["import { parseOrder } from './validate.js';", 'parseOrder'],
+      ["import { parseOrder as toOrder } from './validate.js';", 'toOrder'],
+      ["const { parseOrder: toOrder } = require('./validate.js');", 'toOrder'],
+      ["import * as validate from './validate.js';", 'validate.parseOrder'],
+    ].map(([imports, callee]) => ({
+      code: `${imports}
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  ${callee}(order);
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
+    })),
+    // …and as a rejecting guard.
+    {
+      code: `import { parseOrder } from './validate.js';
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  if (!parseOrder(order)) return { statusCode: 400 };
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
+    },
     // Input in the path of a fixed host decides nothing about where the request goes.
     `exports.handler = async (event) => {
   const id = event.pathParameters?.id;
@@ -279,6 +304,17 @@ exports.handler = async (event) => {
 };`,
       options: [{ internalInput: true }],
       errors: [{ messageId: 'unvalidated', line: 3, column: 66, data: { path: 'event.Records[].body', place: 'a command run by `exec()`' } }],
+    },
+    {
+      // A validator named by its module: a local function of the same name is not it.
+      code: `const parseOrder = (order) => order;
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  parseOrder(order);
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
+      errors: [{ messageId: 'unvalidated', line: 3, column: 28, data: { path: 'event.body', place: 'a whole stored record in `Item`' } }],
     },
   ],  tsValid: [
     // Framework routes validated at the route.
