@@ -31,6 +31,16 @@ describe("settings['serverless-security']", () => {
     expect(lint(code, { sanitizers: [{ kind: 'path', path: ['clean'] }] }, 'no-unvalidated-event')).toHaveLength(1);
   });
 
+  it("adds the user's sources: what parseEvent from a helper library returns is the caller's", () => {
+    const code = `import { parseEvent } from '@company/lambda-utils';
+import { runQuery } from './db.js';
+export const handler = async (event) => runQuery(parseEvent(event).sql);`;
+    const sinks = [{ kind: 'sql', module: './db.js', path: ['runQuery'] }];
+    expect(lint(code, { sinks })).toEqual([]);
+    const messages = lint(code, { sinks, sources: [{ module: '@company/lambda-utils', path: ['parseEvent'] }] });
+    expect(messages.map((m) => [m.messageId, m.line, m.column, m.message.split(',')[0]])).toEqual([['sqlFromInput', 3, 50, 'This SQL is built from `parseEvent()`']]);
+  });
+
   it.each([
     [{ sinks: [{ kind: 'sqll', module: './db.js', path: ['q'] }] }, /sinks\[0\] has an unknown kind/],
     [{ sinks: [{ kind: 'sql', path: [] }] }, /sinks\[0\] needs `path`/],
