@@ -122,6 +122,30 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
   return found;
 }
 
+const callSpecs = new WeakMap<readonly object[], ReferenceSpec<unknown>>();
+
+/**
+ * The calls in the file of functions named by where they come from (`{ module: './http.js', path: ['readBody'] }`,
+ * no `module` for a global), each with its entry; the user's sources and validators from settings.
+ */
+export function callsOf<T extends { module?: string; path: readonly string[] }>(sourceCode: TSESLint.SourceCode, entries: readonly T[]): Map<TSESTree.Node, T> {
+  let spec = callSpecs.get(entries) as ReferenceSpec<T> | undefined;
+  if (!spec) {
+    const modules: TraceMap<T> = {};
+    const globals: TraceMap<T> = {};
+    for (const entry of entries) {
+      let map = entry.module ? (modules[entry.module] ??= {}) : globals;
+      for (const segment of entry.path) map = map[segment] ??= {};
+      map[CALL] ??= entry;
+    }
+    spec = { modules, globals };
+    callSpecs.set(entries, spec);
+  }
+  const calls = new Map<TSESTree.Node, T>();
+  for (const ref of findReferences(sourceCode, spec)) if (ref.kind === 'call') calls.set(ref.node, ref.info);
+  return calls;
+}
+
 interface PropertyTracker {
   iteratePropertyReferences?: (node: TSESTree.Node, traceMap: TraceMap<unknown>) => Iterable<FoundReference<unknown>>;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, resolveVariable, rootIdentifier, shortText, unwrap } from '../util/ast.js';
-import { importedModule } from './imports.js';
+import { callsOf, importedModule } from './imports.js';
 import type { CoreSettings } from './settings.js';
 
 /**
@@ -40,6 +40,8 @@ const PARSERS = new Set(['JSON', 'qs', 'querystring', 'url', 'URL', 'Date', 'pat
 
 export class ValidatorCatalogue {
   private readonly schemaMemo = new Map<TSESTree.Node, boolean>();
+  /** Calls of the user's validators named by module and path, found on first use. */
+  private userValidatorCalls: ReadonlyMap<TSESTree.Node, unknown> | undefined;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -50,7 +52,7 @@ export class ValidatorCatalogue {
   isValidatorCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = unwrap(call.callee);
-    if (this.isUserValidator(callee)) return true;
+    if (this.isUserValidator(callee) || this.isImportedUserValidator(call)) return true;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = calleeName(callee);
       return !!method && SCHEMA_METHODS.has(method) && this.isSchema(callee.object, 0);
@@ -75,6 +77,13 @@ export class ValidatorCatalogue {
     const text = shortText(this.sourceCode, callee, 200);
     const name = calleeName(callee);
     return this.settings.validators.some((v) => v === text || v === name);
+  }
+
+  /** `check(x)` with `check` imported from the module a `validators` entry names; a local `check` is not it. */
+  private isImportedUserValidator(call: TSESTree.CallExpression): boolean {
+    if (this.settings.validatorFunctions.length === 0) return false;
+    this.userValidatorCalls ??= callsOf(this.sourceCode, this.settings.validatorFunctions);
+    return this.userValidatorCalls.has(call);
   }
 
   /** `const validate = ajv.compile(schema)`, `TypeCompiler.Compile(T)`: a function that checks its argument. */

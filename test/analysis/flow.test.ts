@@ -86,6 +86,19 @@ const FLOWS: Array<[string, string, string[], Options?]> = [
   ['Hono c.req.json() and validated c.req.valid()', "import { Hono } from 'hono';\nimport { zValidator } from '@hono/zod-validator';\nconst app = new Hono();\napp.post('/a', async (c) => save(await c.req.json()));\napp.post('/b', zValidator('json', S), async (c) => save(c.req.valid('json')));", ['c.req.json() -> the response [response] (derived)', 'c.req.json() -> save() [call]', 'c.req.valid() -> the response [response] (validated,derived)', 'c.req.valid() -> save() [call] (validated)']],
   ['Fastify schema validates the route', "import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/x', { schema: { body: S } }, async (request) => save(request.body));", ['request.body -> the response [response] (validated,derived)', 'request.body -> save() [call] (validated)']],
   ['Next.js request.json()', 'export async function POST(request) { const data = await request.json(); await db.insert(data); return Response.json({ ok: true }); }', ['request.json() -> db.insert() [call]'], { filename: 'app/api/x/route.js' }],
+  // ---- sources from settings ---------------------------------------------------------------------------------------
+  ...((): Array<[string, string, string[], Options?]> => {
+    const utils = "const { parseEvent, currentQuery } = require('@company/lambda-utils');\n";
+    const settings = { 'serverless-security': { sources: [{ module: '@company/lambda-utils', path: ['parseEvent'] }, { module: '@company/lambda-utils', path: ['currentQuery'], trust: 'internal' }] } };
+    return [
+      ['configured source: a helper library reading the event', utils + H('const body = await parseEvent(event);\nawait save(body.name);'), ['parseEvent() -> save() [call]'], { settings }],
+      ['configured source: without the setting, derived', utils + H('const body = await parseEvent(event);\nawait save(body.name);'), ['event.name -> save() [call] (derived)']],
+      ['configured source: no input argument, in a callback of the handler', utils + H('await Promise.all([1, 2].map(() => save(currentQuery().q)));'), ['currentQuery() -> save() [call]'], { settings }],
+      ['configured source: in a same-file function the handler calls', utils + 'const query = () => currentQuery();\n' + H('await save(query().q);'), ['currentQuery() -> save() [call]'], { settings }],
+      ['configured source: outside any handler', utils + 'const q = currentQuery();\nsave(q);\n' + H('await save(q);'), [], { settings }],
+      ['configured source: validated afterwards', utils + H('save(checkOrder(parseEvent(event)));'), ['parseEvent() -> save() [call] (validated)'], { settings: { 'serverless-security': { ...settings['serverless-security'], validators: ['checkOrder'] } } }],
+    ];
+  })(),
   // ---- module scope ------------------------------------------------------------------------------------------------
   ['module variable write', 'let last;\n' + H('last = event.body;'), ['event.body -> module variable `last` [module-write]']],
   ['module map set', 'const cache = new Map();\n' + H('cache.set(event.pathParameters.id, 1);'), ['event.pathParameters -> module-level `cache` [module-write]']],

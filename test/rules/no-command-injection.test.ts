@@ -1,6 +1,10 @@
 import rule from '../../src/rules/no-command-injection.js';
 import { testRule } from '../rule-tester.js';
 
+/** A helper library's function whose result is what the caller sent (`settings['serverless-security'].sources`). */
+const sources = (...entries: object[]) => ({ 'serverless-security': { sources: entries } });
+const READ_BODY = sources({ module: './http.js', path: ['readBody'] });
+
 testRule('no-command-injection', rule, {
   valid: [
     "const { exec } = require('child_process'); exec('ls -la /tmp');",
@@ -15,6 +19,31 @@ testRule('no-command-injection', rule, {
     "const { execSync } = require('child_process');\nlet orgUrl;\nasync function main() { orgUrl = await ask('Okta URL?'); execSync(`firebase functions:config:set okta.url=${orgUrl}`); }",
     // Deploy-time configuration only.
     "const { execSync } = require('child_process');\nconst { STAGE } = process.env;\nexports.handler = async () => { execSync(`deploy --stage ${STAGE}`); };",
+    // A configured source, but not the function it names: a local one of the same name, one from another module.
+    {
+      code: "import { exec } from 'child_process';\nconst readBody = (event) => ({ cmd: 'ls' });\nexport const handler = async (event) => { exec(readBody(event).cmd); };",
+      settings: READ_BODY,
+    },
+    {
+      code: "import { exec } from 'child_process';\nimport { readBody } from './other.js';\nexport const handler = async (event) => { exec(readBody(event).cmd); };",
+      settings: READ_BODY,
+    },
+    // Without the setting, what a helper computes from the event is derived data, not the input.
+    "import { exec } from 'child_process';\nimport { readBody } from './http.js';\nexport const handler = async (event) => { exec(readBody(event).cmd); };",
+    // Validated, by name or by module.
+    {
+      code: "import { exec } from 'child_process';\nimport { readBody } from './http.js';\nexport const handler = async (event) => {\n  const body = readBody(event);\n  assertCommand(body);\n  exec(body.cmd);\n};",
+      settings: { 'serverless-security': { sources: [{ module: './http.js', path: ['readBody'] }], validators: ['assertCommand'] } },
+    },
+    {
+      code: "import { exec } from 'child_process';\nimport { readBody } from './http.js';\nimport { assertCommand } from './commands.js';\nexport const handler = async (event) => {\n  const body = readBody(event);\n  assertCommand(body);\n  exec(body.cmd);\n};",
+      settings: { 'serverless-security': { sources: [{ module: './http.js', path: ['readBody'] }], validators: [{ module: './commands.js', path: ['assertCommand'] }] } },
+    },
+    // The app's own workflow input counts only where a rule asks for it; this one does not.
+    {
+      code: "import { exec } from 'child_process';\nimport { readJob } from './jobs.js';\nexport const handler = async (event) => { exec(readJob(event).cmd); };",
+      settings: sources({ module: './jobs.js', path: ['readJob'], trust: 'internal' }),
+    },
   ],
   invalid: [
     {
@@ -61,11 +90,61 @@ testRule('no-command-injection', rule, {
       code: "import { exec } from 'child_process';\nexport function run(command) { exec(command, (err) => {}); }",
       errors: [{ messageId: 'commandBuilt', line: 2, column: 37, suggestions: [] }],
     },
+    {
+      // A configured source: what `readBody` from ./http.js returns is the caller's, whatever it was given.
+      code: "import { exec } from 'node:child_process';\nimport { readBody } from './http.js';\nexport const handler = async (event) => {\n  exec(`ls ${readBody(event).dir}`);\n};",
+      settings: READ_BODY,
+      errors: [{ messageId: 'commandFromInput', data: { path: 'readBody()' }, line: 4, column: 8, suggestions: [] }],
+    },
+    {
+      // Renamed in a CommonJS destructuring, through a variable.
+      code: "const cp = require('child_process');\nconst { readBody: body } = require('./http.js');\nexports.handler = async (event) => {\n  const { dir } = body(event);\n  cp.exec(`ls ${dir}`);\n};",
+      settings: READ_BODY,
+      errors: [
+        {
+          messageId: 'commandFromInput',
+          data: { path: 'body()' },
+          line: 5,
+          column: 11,
+          suggestions: [{ messageId: 'suggestExecFile', output: "const cp = require('child_process');\nconst { readBody: body } = require('./http.js');\nexports.handler = async (event) => {\n  const { dir } = body(event);\n  cp.execFile('ls', [dir]);\n};" }],
+        },
+      ],
+    },
+    {
+      // Through a namespace import, called without the event: a source of the handler it runs in.
+      code: "import * as http from './http.js';\nimport { exec } from 'child_process';\nexport const handler = async () => {\n  const request = http.readBody();\n  exec(request.command);\n};",
+      settings: READ_BODY,
+      errors: [{ messageId: 'commandFromInput', data: { path: 'http.readBody()' }, line: 5, column: 8, suggestions: [] }],
+    },
+    {
+      // In a same-file function the handler calls.
+      code: "import { readBody } from './http.js';\nimport { exec } from 'child_process';\nconst target = () => readBody().dir;\nexport const handler = async () => { exec(target()); };",
+      settings: READ_BODY,
+      errors: [{ messageId: 'commandFromInput', data: { path: 'readBody()' }, line: 4, column: 43, suggestions: [] }],
+    },
+    {
+      // Without `module`, the path starts at a global.
+      code: "const { exec } = require('child_process');\nexports.handler = async () => { exec(globalThis.request.body().cmd); };",
+      settings: sources({ path: ['request', 'body'] }),
+      errors: [{ messageId: 'commandFromInput', data: { path: 'globalThis.request.body()' }, line: 2, column: 38, suggestions: [] }],
+    },
+    {
+      // A name an uploader chose is dangerous in a command line.
+      code: "import { exec } from 'child_process';\nimport { uploadedName } from './s3.js';\nexport const handler = async (event) => { exec(uploadedName(event).cmd); };",
+      settings: sources({ module: './s3.js', path: ['uploadedName'], trust: 'uploader' }),
+      errors: [{ messageId: 'commandFromInput', data: { path: 'uploadedName()' }, line: 3, column: 48, suggestions: [] }],
+    },
   ],
   tsInvalid: [
     {
       code: "import { exec } from 'node:child_process';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => { exec(`nslookup ${event.pathParameters!.host as string}`); };",
       errors: [{ messageId: 'commandFromInput', line: 3, column: 70, suggestions: [] }],
+    },
+    {
+      // TypeScript: a typed call of a configured source, and a cast of its result.
+      code: "import { exec } from 'child_process';\nimport { readBody } from './http.js';\nexport const handler = async (event: unknown) => {\n  const body = readBody<{ dir: string }>(event);\n  exec(`ls ${body.dir} ${(readBody(event) as { to: string }).to}`);\n};",
+      settings: READ_BODY,
+      errors: [{ messageId: 'commandFromInput', data: { path: 'readBody()' }, line: 5, column: 8, suggestions: [] }],
     },
   ],
 });

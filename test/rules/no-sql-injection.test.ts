@@ -3,6 +3,12 @@ import { testRule } from '../rule-tester.js';
 
 const H = (body: string): string => `exports.handler = async (event) => {\n${body}\n};`;
 
+/** A shared helper library that reads the request body for the handler, and a query runner of the app's own. */
+const UTILS = "import { parseEvent } from '@company/lambda-utils';\nimport { runQuery } from './db.js';\n";
+const PARSE_EVENT = { module: '@company/lambda-utils', path: ['parseEvent'] };
+const RUN_QUERY = { kind: 'sql', module: './db.js', path: ['runQuery'] };
+const PG = "const { Pool } = require('pg');\nconst { parseEvent } = require('@company/lambda-utils');\nconst pool = new Pool();\n";
+
 testRule('no-sql-injection', rule, {
   valid: [
     // Parameterised, per driver.
@@ -25,6 +31,13 @@ testRule('no-sql-injection', rule, {
     "const { SCHEMA } = process.env;\nexport const setup = () => runSql(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.users (name text) WHERE x = '${SCHEMA}'`);",
     // Quoted text that is not SQL.
     "export const label = (name) => t(`Hello '${name}', welcome`);",
+    // The statement is what the helper library read from the event, but the library is not named in `sources`.
+    { code: UTILS + H('  await runQuery(parseEvent(event).sql);'), settings: { 'serverless-security': { sinks: [RUN_QUERY] } } },
+    // Named, but the value is checked before it is used.
+    {
+      code: UTILS + H("  const { sql } = parseEvent(event);\n  if (!['SELECT 1', 'SELECT 2'].includes(sql)) return { statusCode: 400 };\n  await runQuery(sql);"),
+      settings: { 'serverless-security': { sinks: [RUN_QUERY], sources: [PARSE_EVENT] } },
+    },
   ],
   invalid: [
     {
@@ -107,6 +120,37 @@ testRule('no-sql-injection', rule, {
       code: "import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';\nnew ExecuteStatementCommand({ resourceArn, secretArn, sql: `SELECT * FROM t WHERE id = ${id}` });",
       errors: [{ messageId: 'sqlBuilt', line: 2, column: 60, suggestions: [] }],
     },
+    {
+      // Named in `sources`: what the helper library returns is the caller's text, taken whole as the statement.
+      code: UTILS + H('  await runQuery(parseEvent(event).sql);'),
+      settings: { 'serverless-security': { sinks: [RUN_QUERY], sources: [PARSE_EVENT] } },
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'parseEvent()' }, line: 4, column: 18, suggestions: [] }],
+    },
+    {
+      // Spliced into SQL text: the caller's input (without the setting, only SQL built at run time).
+      code: PG + H('  const body = parseEvent(event);\n  await pool.query(`SELECT * FROM orders WHERE id = ${body.id}`);'),
+      settings: { 'serverless-security': { sources: [PARSE_EVENT] } },
+      errors: [
+        {
+          messageId: 'sqlFromInput',
+          data: { path: 'parseEvent()' },
+          line: 6,
+          column: 20,
+          suggestions: [{ messageId: 'suggestPlaceholders', output: PG + H("  const body = parseEvent(event);\n  await pool.query('SELECT * FROM orders WHERE id = $1', [body.id]);") }],
+        },
+      ],
+    },
+    {
+      code: PG + H('  const body = parseEvent(event);\n  await pool.query(`SELECT * FROM orders WHERE id = ${body.id}`);'),
+      errors: [
+        {
+          messageId: 'sqlBuilt',
+          line: 6,
+          column: 20,
+          suggestions: [{ messageId: 'suggestPlaceholders', output: PG + H("  const body = parseEvent(event);\n  await pool.query('SELECT * FROM orders WHERE id = $1', [body.id]);") }],
+        },
+      ],
+    },
   ],
   tsInvalid: [
     {
@@ -116,6 +160,11 @@ testRule('no-sql-injection', rule, {
     {
       code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const rows = await db.query(`SELECT * FROM t WHERE name = ${event.queryStringParameters!.name as string}`);\n};",
       errors: [{ messageId: 'sqlFromInput', line: 3, column: 31, suggestions: [] }],
+    },
+    {
+      code: "import { parseEvent } from '@company/lambda-utils';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const { name } = await parseEvent<{ name: string }>(event);\n  return db.query(`SELECT * FROM users WHERE name = '${name}'`);\n};",
+      settings: { 'serverless-security': { sources: [PARSE_EVENT] } },
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'parseEvent()' }, line: 5, column: 19, suggestions: [] }],
     },
   ],
   tsValid: ["const rows = await db.query<User>('SELECT * FROM users WHERE id = $1', [id as string]);"],

@@ -1,6 +1,10 @@
 import rule from '../../src/rules/no-unvalidated-event.js';
 import { testRule } from '../rule-tester.js';
 
+/** A helper that reads the job a queue handler was sent, named in settings as the app's own workflow input. */
+const READ_JOB = "const { exec } = require('child_process');\nconst { readJob } = require('./jobs.js');\nexports.handler = async (event) => {\n  exec(readJob(event).cmd);\n};";
+const INTERNAL_SOURCE = { 'serverless-security': { sources: [{ module: './jobs.js', path: ['readJob'], trust: 'internal' }] } };
+
 testRule('no-unvalidated-event', rule, {
   valid: [
     // A token authorizer: API Gateway sets `methodArn`; the token is only compared.
@@ -42,6 +46,31 @@ testRule('no-unvalidated-event', rule, {
     {
       code: `exports.handler = async (event) => ddb.put({ TableName: 'orders', Item: checkOrder(JSON.parse(event.body)) });`,
       settings: { 'serverless-security': { validators: ['checkOrder'] } },
+    },
+    // A configured validator named by its module, imported by any name (ESM, renamed, CJS, namespace), that throws.
+    ...[
+      ["import { parseOrder } from './validate.js';", 'parseOrder'],
+      ["import { parseOrder as toOrder } from './validate.js';", 'toOrder'],
+      ["const { parseOrder: toOrder } = require('./validate.js');", 'toOrder'],
+      ["import * as validate from './validate.js';", 'validate.parseOrder'],
+    ].map(([imports, callee]) => ({
+      code: `${imports}
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  ${callee}(order);
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
+    })),
+    // …and as a rejecting guard.
+    {
+      code: `import { parseOrder } from './validate.js';
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  if (!parseOrder(order)) return { statusCode: 400 };
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
     },
     // Input in the path of a fixed host decides nothing about where the request goes.
     `exports.handler = async (event) => {
@@ -141,6 +170,13 @@ exports.handler = async (event) => users.findOne(JSON.parse(event.body));`,
        if (!validator.isAlphanumeric(user)) return { statusCode: 400 };
        return db.query(\`SELECT * FROM users WHERE name = '\${user}'\`);
      };`,
+    // A configured source of the app's own workflow input counts only with `internalInput`.
+    { code: READ_JOB, settings: INTERNAL_SOURCE },
+    // A configured source read at module scope is no handler's input.
+    {
+      code: "const { exec } = require('child_process');\nconst { readBody } = require('./http.js');\nconst { cmd } = readBody();\nexports.handler = async () => { exec(cmd); };",
+      settings: { 'serverless-security': { sources: [{ module: './http.js', path: ['readBody'] }] } },
+    },
   ],
   invalid: [
     {
@@ -279,6 +315,24 @@ exports.handler = async (event) => {
 };`,
       options: [{ internalInput: true }],
       errors: [{ messageId: 'unvalidated', line: 3, column: 66, data: { path: 'event.Records[].body', place: 'a command run by `exec()`' } }],
+    },
+    {
+      // A validator named by its module: a local function of the same name is not it.
+      code: `const parseOrder = (order) => order;
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  parseOrder(order);
+  await ddb.put({ TableName: 'orders', Item: order });
+};`,
+      settings: { 'serverless-security': { validators: [{ module: './validate.js', path: ['parseOrder'] }] } },
+      errors: [{ messageId: 'unvalidated', line: 3, column: 28, data: { path: 'event.body', place: 'a whole stored record in `Item`' } }],
+    },
+    {
+      // …and with it, the configured source of workflow input counts too.
+      code: READ_JOB,
+      settings: INTERNAL_SOURCE,
+      options: [{ internalInput: true }],
+      errors: [{ messageId: 'unvalidated', line: 4, column: 8, data: { path: 'readJob()', place: 'a command run by `exec()`' } }],
     },
   ],  tsValid: [
     // Framework routes validated at the route.

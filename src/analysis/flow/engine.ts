@@ -16,9 +16,9 @@ import { SANITIZERS } from '../../models/sanitizers.js';
 import type { SinkKind } from '../../models/types.js';
 import { calleeName, enclosingFunction, isFunctionNode, keyName, processEnvRead, propertyName, resolveVariable, rootIdentifier, shortText, unwrap, type FunctionNode } from '../../util/ast.js';
 import type { Handler } from '../handlers.js';
-import { importedModule } from '../imports.js';
+import { callsOf, importedModule } from '../imports.js';
 import { isLogCall, isTelemetryCall } from '../logging.js';
-import type { CoreSettings } from '../settings.js';
+import type { CoreSettings, UserSource } from '../settings.js';
 import type { ValidatorCatalogue } from '../validators.js';
 import { callSitesOf, declaredVariable, localFunction } from './calls.js';
 import { GuardIndex } from './guards.js';
@@ -30,6 +30,7 @@ type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 
 const MAX_LABELS_PER_NODE = 8;
+const NO_CALLS: ReadonlyMap<Node, UserSource> = new Map();
 
 /**
  * Follows every handler's input through the file: variables, destructuring, property reads, template literals and
@@ -46,6 +47,9 @@ export class InputFlow {
   private readonly trusted: Set<string>;
   private readonly guardIndex: GuardIndex;
   private readonly userSanitizers: CoreSettings['sanitizers'];
+  private readonly userSources: CoreSettings['sources'];
+  /** Calls of the user's source functions (`settings['serverless-security'].sources`), found when there are any. */
+  private sourceCalls: ReadonlyMap<Node, UserSource> = NO_CALLS;
   private readonly useKeys = new Set<string>();
 
   constructor(
@@ -58,6 +62,7 @@ export class InputFlow {
   ) {
     this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
     this.userSanitizers = settings.sanitizers;
+    this.userSources = settings.sources;
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
     this.guardIndex = new GuardIndex(sourceCode, handlers, validators);
   }
@@ -81,6 +86,7 @@ export class InputFlow {
       };
       this.bindPattern(root, label, handler.fn);
     }
+    if (this.userSources.length > 0) this.seedUserSources();
     while (this.worklist.length > 0) {
       const [node, label] = this.worklist.pop()!;
       this.step(node, label);
@@ -98,6 +104,42 @@ export class InputFlow {
   /** Every input an expression carries, one label per source. */
   labelsAt(node: Node): readonly InputLabel[] {
     return this.labels.get(node) ?? this.labels.get(unwrap(node)) ?? [];
+  }
+
+  // ---- the user's sources ----------------------------------------------------------------------------------------
+
+  /**
+   * `const body = parseEvent(event)`, `const q = currentQuery()` with the function named in `sources`: what the call
+   * returns is fresh input, in a handler's code — its body, the functions defined in it, and the same-file functions
+   * it calls.
+   */
+  private seedUserSources(): void {
+    this.sourceCalls = callsOf(this.sourceCode, this.userSources);
+    for (const [call, entry] of this.sourceCalls) {
+      const handler = this.handlerReaching(call);
+      if (handler) this.mark(call, this.userSourceLabel(call, entry, handler));
+    }
+  }
+
+  private userSourceLabel(call: Node, entry: UserSource, handler: Handler): InputLabel {
+    const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : call;
+    const path = `${calleeText(this.sourceCode, callee) || entry.path.join('.')}()`;
+    return { handler, path, sourcePath: path, source: call, whole: false, validated: false, derived: false, trust: entry.trust, textOnly: false, sanitizedFor: [] };
+  }
+
+  /** The handler whose code runs `node`: one it stands in, or one that calls (a caller of…) the function it is in. */
+  private handlerReaching(node: Node): Handler | null {
+    const seen = new Set<FunctionNode>();
+    const pending: Node[] = [node];
+    while (pending.length > 0) {
+      for (let fn = enclosingFunction(pending.pop()!); fn && !seen.has(fn); fn = enclosingFunction(fn)) {
+        seen.add(fn);
+        const handler = this.handlerOf.get(fn);
+        if (handler) return handler;
+        pending.push(...callSitesOf(this.sourceCode, fn));
+      }
+    }
+    return null;
   }
 
   // ---- marking --------------------------------------------------------------------------------------------------
@@ -346,6 +388,12 @@ export class InputFlow {
     const name = calleeText(this.sourceCode, callee);
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
 
+    // A source from settings returns fresh input whatever it was given (`parseEvent(event)`).
+    const source = this.sourceCalls.get(call);
+    if (source) {
+      this.mark(call, this.userSourceLabel(call, source, label.handler));
+      return;
+    }
     if (this.validators.isValidatorCall(call) || (call.type === AST_NODE_TYPES.CallExpression && this.validators.isGuardCall(call))) {
       this.mark(call, { ...label, validated: true });
       return;
