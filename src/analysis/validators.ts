@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, resolveVariable, rootIdentifier, shortText, unwrap } from '../util/ast.js';
-import { importedModule } from './imports.js';
+import { importedModule, importedName } from './imports.js';
 import type { CoreSettings } from './settings.js';
 
 /**
@@ -133,14 +133,4 @@ function requiredModuleAtBase(node: TSESTree.Node): string | null {
 function initOf(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): TSESTree.Expression | null {
   const definition = resolveVariable(sourceCode, identifier)?.defs[0];
   return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-}
-
-/** The exported name behind a local import binding: `parse` for `import { parse as check } from 'valibot'`. */
-function importedName(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): string | null {
-  const definition = resolveVariable(sourceCode, identifier)?.defs[0];
-  if (definition?.node.type === AST_NODE_TYPES.ImportSpecifier) {
-    const imported = definition.node.imported;
-    return imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
-  }
-  return identifier.name;
 }

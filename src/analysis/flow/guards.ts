@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, sameFileFunction, unwrap, walk } from '../../util/ast.js';
+import { calleeName, exits, sameFileFunction, unwrap, walk } from '../../util/ast.js';
 import type { Handler } from '../handlers.js';
 import type { ValidatorCatalogue } from '../validators.js';
 import type { SinkKind } from '../../models/types.js';
@@ -141,13 +141,4 @@ export class GuardIndex {
         return [];
     }
   }
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && exits(last);
-  }
-  return false;
 }
