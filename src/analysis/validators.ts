@@ -5,7 +5,8 @@ import type { CoreSettings } from './settings.js';
 
 /**
  * What counts as validation: a schema check from a validation library, or one the user names. Parsing is not
- * validation: `JSON.parse`, `qs.parse` or optional chaining leave the input as untrusted as it was.
+ * validation: `JSON.parse`, `qs.parse` or optional chaining leave the input as untrusted as it was. express-validator,
+ * whose chains count only where their result is checked, is modelled in express-validator.ts.
  */
 const SCHEMA_LIBRARIES = [
   'zod', 'zod/v4', 'zod/mini', 'valibot', 'joi', '@hapi/joi', 'yup', 'ajv', 'ajv/dist/2020', 'superstruct',
