@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, keyName, propertyName, rootIdentifier, sameFileFunction, unwrap, valueUses, type FunctionNode } from '../util/ast.js';
+import { importsExpressValidator, isExpressValidatorModule, routeExpressValidation } from './express-validator.js';
 import { CALL, CONSTRUCT, findReferences, type ReferenceSpec } from './imports.js';
 import type { Handler } from './handlers.js';
 
@@ -26,13 +27,19 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** Route-level middleware that validates the request before the handler runs. */
-const VALIDATING_MIDDLEWARE = /^(zValidator|vValidator|tbValidator|validator|celebrate|validate|validateRequest|checkSchema|body|query|param|check)$/;
+const VALIDATING_MIDDLEWARE = /^(zValidator|vValidator|tbValidator|validator|celebrate|validate|validateRequest)$/;
 
 export function frameworkHandlers(sourceCode: TSESLint.SourceCode, locals: Map<string, string>, filename: string): Handler[] {
   const handlers: Handler[] = [];
+  const expressValidator = importsExpressValidator(sourceCode);
   for (const ref of findReferences(sourceCode, APPS)) {
     for (const call of routeCalls(sourceCode, ref.node)) {
-      const fns = call.arguments.map((a) => routeFunction(sourceCode, a)).filter((f): f is FunctionNode => !!f);
+      const positions = new Map<FunctionNode, number>();
+      call.arguments.forEach((argument, index) => {
+        const fn = routeFunction(sourceCode, argument);
+        if (fn && !positions.has(fn)) positions.set(fn, index);
+      });
+      const fns = [...positions.keys()];
       const options = call.arguments.find((a) => unwrap(a).type === AST_NODE_TYPES.ObjectExpression);
       const validatedBy = routeValidation(call, options, locals, ref.info);
       // `fastify.route({ handler })`
@@ -44,7 +51,15 @@ export function frameworkHandlers(sourceCode: TSESLint.SourceCode, locals: Map<s
           }
         }
       }
-      for (const fn of fns) handlers.push(routeHandler(fn, ref.info, validatedBy));
+      for (const fn of fns) {
+        const handler = routeHandler(fn, ref.info, validatedBy);
+        const index = positions.get(fn);
+        if (expressValidator && ref.info === 'express' && index !== undefined) {
+          const expressValidation = routeExpressValidation(sourceCode, call.arguments, index);
+          if (expressValidation) handler.expressValidation = expressValidation;
+        }
+        handlers.push(handler);
+      }
     }
   }
   if (/(^|[/\\])route\.[cm]?[jt]sx?$/.test(filename)) {
@@ -94,7 +109,8 @@ function routeFunction(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node)
 
 /**
  * Validation declared on the route: a Fastify `schema` option with a body, querystring or params schema, or a
- * validating middleware among the handlers (`zValidator(…)`, `celebrate(…)`, express-validator chains).
+ * validating middleware among the handlers (`zValidator(…)`, `celebrate(…)`). express-validator chains are not: they
+ * only record errors, and count where the result is checked (express-validator.ts).
  */
 function routeValidation(
   call: TSESTree.CallExpression,
@@ -117,7 +133,8 @@ function routeValidation(
       const root = rootIdentifier(element);
       const module = root && locals.get(root.name);
       const name = root?.name ?? calleeName(element) ?? '';
-      if (module && /validator|celebrate|zod|valibot|typebox|joi/.test(module) && VALIDATING_MIDDLEWARE.test(name)) return module;
+      // express-validator chains reject nothing themselves: see express-validator.ts.
+      if (module && !isExpressValidatorModule(module) && /validator|celebrate|zod|valibot|typebox|joi/.test(module) && VALIDATING_MIDDLEWARE.test(name)) return module;
     }
   }
   return null;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, keyName, propertyName, resolveVariable, unwrap, walk, type FunctionNode } from '../util/ast.js';
 import { CALL, findReferences, moduleOfLocals, type ReferenceSpec } from './imports.js';
+import type { ExpressValidation } from './express-validator.js';
 import { frameworkHandlers } from './frameworks.js';
 import type { CoreSettings } from './settings.js';
 
@@ -29,6 +30,8 @@ export interface Handler {
   validatedBy: string | null;
   /** Route parameters the platform checks before the function runs (Azure `route: 'users/{id:int}'`). */
   constrainedParams?: ReadonlySet<string>;
+  /** express-validator chains an Express route runs before the function, and whether a middleware there rejects when they fail. */
+  expressValidation?: ExpressValidation;
 }
 
 const LAMBDA_EVENT_PARAM = /^(event|evt|lambdaEvent|awsEvent|apiEvent|sqsEvent|snsEvent|s3Event)$/;

@@ -333,3 +333,31 @@ export function importedModule(sourceCode: TSESLint.SourceCode, identifier: TSES
   }
   return null;
 }
+
+/**
+ * The exported name behind a local import binding: `parse` for `import { parse as check } from 'valibot'` or
+ * `const { parse: check } = require('valibot')`, `body` for `const body = require('express-validator').body`; null
+ * for a default import, a namespace, a whole `require`, and a name that is not an import binding.
+ */
+export function importedName(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): string | null {
+  const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  const node = definition?.node;
+  if (node?.type === 'ImportSpecifier') {
+    return node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+  }
+  if (node?.type === 'VariableDeclarator' && requiredModule(node.init)) {
+    if (node.id.type === 'ObjectPattern') {
+      for (const property of node.id.properties) {
+        if (property.type !== 'Property' || property.value !== definition!.name) continue;
+        if (property.key.type === 'Identifier' && !property.computed) return property.key.name;
+        if (property.key.type === 'Literal') return String(property.key.value);
+      }
+    }
+    const init = node.init;
+    if (init?.type === 'MemberExpression') {
+      const name = ASTUtils.getPropertyName(init);
+      if (name) return name;
+    }
+  }
+  return null;
+}

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, resolveVariable, rootIdentifier, shortText, unwrap } from '../util/ast.js';
-import { callsOf, importedModule } from './imports.js';
+import { callsOf, importedModule, importedName } from './imports.js';
 import type { CoreSettings } from './settings.js';
 
 /**
  * What counts as validation: a schema check from a validation library, or one the user names. Parsing is not
- * validation: `JSON.parse`, `qs.parse` or optional chaining leave the input as untrusted as it was.
+ * validation: `JSON.parse`, `qs.parse` or optional chaining leave the input as untrusted as it was. express-validator,
+ * whose chains count only where their result is checked, is modelled in express-validator.ts.
  */
 const SCHEMA_LIBRARIES = [
   'zod', 'zod/v4', 'zod/mini', 'valibot', 'joi', '@hapi/joi', 'yup', 'ajv', 'ajv/dist/2020', 'superstruct',
@@ -142,14 +143,4 @@ function requiredModuleAtBase(node: TSESTree.Node): string | null {
 function initOf(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): TSESTree.Expression | null {
   const definition = resolveVariable(sourceCode, identifier)?.defs[0];
   return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-}
-
-/** The exported name behind a local import binding: `parse` for `import { parse as check } from 'valibot'`. */
-function importedName(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): string | null {
-  const definition = resolveVariable(sourceCode, identifier)?.defs[0];
-  if (definition?.node.type === AST_NODE_TYPES.ImportSpecifier) {
-    const imported = definition.node.imported;
-    return imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
-  }
-  return identifier.name;
 }

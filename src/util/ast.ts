@@ -212,3 +212,13 @@ export function processEnvRead(node: Node): { whole: true } | { whole: false; na
   const name = propertyName(node);
   return name ? { whole: false, name } : null;
 }
+
+/** Whether a statement always leaves its block: a `return` or `throw`, or a block that ends in one. */
+export function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return !!last && exits(last);
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseCode, describeUses, type Options } from './analyse.js';
 
+const EV = "import express from 'express';\nimport { body, param, checkSchema, oneOf, validationResult, matchedData } from 'express-validator';\nconst app = express();\n";
 const H = (body: string, params = 'event'): string => `exports.handler = async (${params}) => {\n${body}\n};`;
 
 /** [case, code, expected uses (`source -> target [kind] (flags)`), options]. */
@@ -99,6 +100,42 @@ const FLOWS: Array<[string, string, string[], Options?]> = [
       ['configured source: validated afterwards', utils + H('save(checkOrder(parseEvent(event)));'), ['parseEvent() -> save() [call] (validated)'], { settings: { 'serverless-security': { ...settings['serverless-security'], validators: ['checkOrder'] } } }],
     ];
   })(),
+  // ---- express-validator: chains only record errors; the request counts as validated where the result is checked ----
+  ['express-validator chains alone validate nothing', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['express-validator result checked and rejected: after the check only', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => {\n  await early(req.params.id);\n  const errors = validationResult(req);\n  if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });\n  await late(req.params.id);\n});", ['req.params -> early() [call]', 'req.params -> late() [call] (validated)']],
+  ['express-validator result not checked', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { const errors = validationResult(req); await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['express-validator result checked but only logged', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { const errors = validationResult(req); if (!errors.isEmpty()) console.log(errors.array()); await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['a local function named validationResult', "import express from 'express';\nimport { param } from 'express-validator';\nconst app = express();\nfunction validationResult(r) { return { isEmpty: () => true }; }\napp.post('/u/:id', param('id').isUUID(), async (req, res) => { if (!validationResult(req).isEmpty()) return res.sendStatus(400); await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['validationResult(req).throw()', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { validationResult(req).throw(); await run(req.params.id); });", ['req.params -> run() [call] (validated)']],
+  ['if (errors.isEmpty()) covers its block', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { if (validationResult(req).isEmpty()) { await inside(req.params.id); } await after(req.params.id); });", ['req.params -> inside() [call] (validated)', 'req.params -> after() [call]']],
+  ['errors.array().length and a constant rule list with formatWith', EV + "const rules = [param('id').isInt().toInt()];\napp.post('/u/:id', rules, async (req, res) => { const errors = validationResult(req).formatWith((e) => e.msg); if (errors.array().length) return res.status(400).end(); await run(req.params.id); });", ['req.params -> run() [call] (validated)']],
+  ['a variable read before the check, used after it', EV + "app.post('/u/:id', param('id').isUUID(), async (req, res) => { const { id } = req.params; await early(id); if (!validationResult(req).isEmpty()) return res.status(400).end(); await late(id); });", ['req.params -> early() [call]', 'req.params -> late() [call] (validated)']],
+  [
+    'express-validator by field: presence, sanitisers, negation and other fields do not count',
+    EV + "app.post('/u/:id', param('id').isUUID(), body('name').notEmpty().trim().escape(), body('bio').isLength({ max: 99 }), body('role').not().isIn(['admin']), async (req, res) => {\n  if (!validationResult(req).isEmpty()) return res.status(400).end();\n  await a(req.params.id); await b(req.body.name); await c(req.body.bio); await d(req.body.role); await e(req.query.q); await f(req.body);\n});",
+    ['req.params -> a() [call] (validated)', 'req.body -> b() [call]', 'req.body -> c() [call]', 'req.body -> d() [call]', 'req.query -> e() [call]', 'req.body -> f() [call]'],
+  ],
+  [
+    'checkSchema by field and location',
+    EV + "app.post('/u/:id', checkSchema({ id: { in: ['params'], isUUID: true }, name: { notEmpty: true, trim: true }, tag: { isIn: { options: [['a']], negated: true } }, 'items.*.sku': { matches: { options: [/^[A-Z]+$/] } } }), async (req, res) => {\n  if (!validationResult(req).isEmpty()) return res.status(400).end();\n  await a(req.params.id); await b(req.body.id); await c(req.body.name); await d(req.query.tag); await e(req.body.items[0].sku);\n});",
+    ['req.params -> a() [call] (validated)', 'req.body -> b() [call]', 'req.body -> c() [call]', 'req.query -> d() [call]', 'req.body -> e() [call] (validated)'],
+  ],
+  [
+    'oneOf checks a field only when every alternative does',
+    EV + "app.post('/u/:id', oneOf([param('id').isUUID(), param('id').isInt()]), oneOf([body('email').isEmail(), body('phone').isMobilePhone('any')]), async (req, res) => {\n  if (!validationResult(req).isEmpty()) return res.status(400).end();\n  await a(req.params.id); await b(req.body.email);\n});",
+    ['req.params -> a() [call] (validated)', 'req.body -> b() [call]'],
+  ],
+  ['chains run in the handler with .run(req)', EV + "app.post('/u/:id', async (req, res) => { await param('id').isUUID().run(req); await body('q').isLength({ max: 5 }).run(req); if (!validationResult(req).isEmpty()) return res.status(400).end(); await a(req.params.id); await b(req.body.q); });", ['req.params -> a() [call] (validated)', 'req.body -> b() [call]']],
+  ['a same-file middleware that rejects before the handler', EV + "function validate(req, res, next) { const e = validationResult(req); if (!e.isEmpty()) return res.status(422).json({ errors: e.array() }); next(); }\napp.post('/u/:id', param('id').isUUID(), validate, async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call] (validated)']],
+  ['a same-file middleware that calls next() either way', EV + "function validate(req, res, next) { const e = validationResult(req); if (!e.isEmpty()) console.warn(e.array()); next(); }\napp.post('/u/:id', param('id').isUUID(), validate, async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['a same-file middleware factory', EV + "const validate = (rules) => async (req, res, next) => { await Promise.all(rules.map((r) => r.run(req))); const e = validationResult(req); if (e.isEmpty()) return next(); return res.status(400).json({ errors: e.array() }); };\napp.post('/u/:id', validate([param('id').isUUID()]), async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call] (validated)']],
+  ['an imported middleware after the chains, named as a check', EV + "import { handleValidationErrors } from './middleware.js';\napp.post('/u/:id', param('id').isUUID(), handleValidationErrors, async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call] (validated)']],
+  ['an imported middleware after the chains, named otherwise', EV + "import { auth } from './middleware.js';\napp.post('/u/:id', param('id').isUUID(), auth, async (req, res) => { await run(req.params.id); });", ['req.params -> run() [call]']],
+  ['matchedData holds the fields whose chains passed', EV + "app.post('/u', body('email').isEmail(), body('name').notEmpty(), async (req, res) => { const data = matchedData(req); await a(data.email); await b(data.name); await c(data); });", ['matchedData(req) -> a() [call] (validated)', 'matchedData(req) -> b() [call]', 'matchedData(req) -> c() [call]']],
+  ['matchedData with every chain checking the value', EV + "app.post('/u', body('email').isEmail(), async (req, res) => { const { email } = matchedData(req); await a(email); await b(matchedData(req)); });", ['matchedData(req) -> a() [call] (validated)', 'matchedData(req) -> b() [call] (validated)']],
+  ['require with a renamed validationResult', "const express = require('express');\nconst { body, validationResult: result } = require('express-validator');\nconst app = express();\napp.post('/u', body('email').isEmail(), (req, res) => { if (!result(req).isEmpty()) return res.sendStatus(400); run(req.body.email); });", ['req.body -> run() [call] (validated)']],
+  ['a namespace import', "import express from 'express';\nimport * as ev from 'express-validator';\nconst app = express();\napp.post('/u', ev.body('email').isEmail(), (req, res) => { const r = ev.validationResult(req); if (!r.isEmpty()) return res.sendStatus(400); run(req.body.email); });", ['req.body -> run() [call] (validated)']],
+  ['a typed route module, its chains out of sight', "import type { Request, Response } from 'express';\nimport { validationResult } from 'express-validator';\nexport const create = async (req: Request, res: Response) => {\n  const errors = validationResult(req);\n  if (!errors.isEmpty()) { return res.status(400).json({ errors: errors.array() }); }\n  await run(req.body.email);\n};", ['req.body -> run() [call] (validated)'], { ts: true }],
   // ---- module scope ------------------------------------------------------------------------------------------------
   ['module variable write', 'let last;\n' + H('last = event.body;'), ['event.body -> module variable `last` [module-write]']],
   ['module map set', 'const cache = new Map();\n' + H('cache.set(event.pathParameters.id, 1);'), ['event.pathParameters -> module-level `cache` [module-write]']],

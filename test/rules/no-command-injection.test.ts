@@ -47,6 +47,18 @@ testRule('no-command-injection', rule, {
   ],
   invalid: [
     {
+      // express-validator checked: `type` is from an allow-list, `host` only non-empty and trimmed.
+      code: `import express from 'express';
+import { body, validationResult } from 'express-validator';
+import { exec } from 'node:child_process';
+const app = express();
+app.post('/lookup', body('host').notEmpty().trim(), body('type').isIn(['A', 'MX']), (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.status(400).end();
+  exec(\`dig \${req.body.type} \${req.body.host}\`, (err, out) => res.send(out));
+});`,
+      errors: [{ messageId: 'commandFromInput', data: { path: 'req.body' }, line: 7, column: 8, suggestions: [] }],
+    },
+    {
       code: "const cp = require('child_process');\nexports.handler = async (event) => {\n  cp.exec(`convert ${event.queryStringParameters.file} out.png`);\n};",
       errors: [
         {

@@ -9,6 +9,16 @@ const docsHandler = (body: string): string =>
 
 testRule('no-path-traversal', rule, {
   valid: [
+    // express-validator: a name matched against a pattern, the request rejected when it fails.
+    `import express from 'express';
+import { param, validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
     // The base name only: `../` is gone.
     docsHandler(
       "  const name = path.basename(event.queryStringParameters.file);\n  return { statusCode: 200, body: fs.readFileSync(path.join('/var/task/docs', name), 'utf8') };",
@@ -42,6 +52,17 @@ testRule('no-path-traversal', rule, {
     "import fs from 'node:fs';\nconst [, , file] = process.argv;\nfs.readFileSync(file, 'utf8');",
   ],
   invalid: [
+    {
+      // The same chain without a check of its result: it only records the error.
+      code: `import express from 'express';
+import { param } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
+      errors: [{ messageId: 'pathFromInput', data: { path: 'req.params', target: 'readFile()' }, line: 6, column: 27, suggestions: [] }],
+    },
     {
       code: docsHandler(
         "  const name = event.queryStringParameters.file;\n  const data = fs.readFileSync(path.join('/var/task/docs', name), 'utf8');\n  return { statusCode: 200, body: data };",

@@ -41,6 +41,28 @@ testRule('no-sql-injection', rule, {
   ],
   invalid: [
     {
+      // express-validator: before the result check the id is the caller's; after it, validated by its chain, the
+      // text is still built (sqlBuilt). A field checked only for presence stays the caller's, matchedData is checked.
+      code: `import express from 'express';
+import { body, param, validationResult, matchedData } from 'express-validator';
+const router = express.Router();
+router.post('/users/:id', param('id').isUUID(), body('name').notEmpty(), async (req, res) => {
+  await db.query(\`SELECT * FROM users WHERE id = '\${req.params.id}'\`);
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });
+  await db.query(\`SELECT * FROM users WHERE id = '\${req.params.id}'\`);
+  await db.query(\`SELECT * FROM users WHERE name = '\${req.body.name}'\`);
+  const { id } = matchedData(req);
+  await db.query(\`DELETE FROM sessions WHERE user_id = '\${id}'\`);
+});`,
+      errors: [
+        { messageId: 'sqlFromInput', data: { path: 'req.params' }, line: 5, column: 18, suggestions: [] },
+        { messageId: 'sqlBuilt', line: 8, column: 18, suggestions: [] },
+        { messageId: 'sqlFromInput', data: { path: 'req.body' }, line: 9, column: 18, suggestions: [] },
+        { messageId: 'sqlBuilt', line: 11, column: 18, suggestions: [] },
+      ],
+    },
+    {
       // The usual helper module: SQL text built from the helper's parameters, handed to a wrapper of its own.
       code: "export async function addPartner(name) {\n  return executeQuery(`INSERT INTO partners (name) VALUES ('${name}')`);\n}",
       errors: [{ messageId: 'sqlBuilt', line: 2, column: 23, suggestions: [] }],
@@ -153,6 +175,22 @@ testRule('no-sql-injection', rule, {
     },
   ],
   tsInvalid: [
+    {
+      // checkSchema behind a same-file middleware that answers 422: `status` is from an allow-list, `q` only trimmed.
+      code: `import express, { type Request, type Response, type NextFunction } from 'express';
+import { checkSchema, validationResult } from 'express-validator';
+const app = express();
+const rejectInvalid = (req: Request, res: Response, next: NextFunction) =>
+  validationResult(req).isEmpty() ? next() : res.status(422).json({ errors: validationResult(req).array() });
+app.get('/orders', checkSchema({ status: { in: ['query'], isIn: { options: [['open', 'paid']] } }, q: { in: ['query'], trim: true } }), rejectInvalid, async (req: Request, res: Response) => {
+  res.json(await db.query(\`SELECT * FROM orders WHERE status = '\${req.query.status as string}'\`));
+  res.json(await db.query(\`SELECT * FROM orders WHERE note LIKE '%\${req.query.q as string}%'\`));
+});`,
+      errors: [
+        { messageId: 'sqlBuilt', line: 7, column: 27, suggestions: [] },
+        { messageId: 'sqlFromInput', data: { path: 'req.query' }, line: 8, column: 27, suggestions: [] },
+      ],
+    },
     {
       code: "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/u', async (ctx) => { ctx.body = await db.query('SELECT * FROM u WHERE name = ' + ctx.query.name); });",
       errors: [{ messageId: 'sqlFromInput', data: { path: 'ctx.query' }, line: 3, column: 61, suggestions: [] }],

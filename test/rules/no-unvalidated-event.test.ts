@@ -7,6 +7,30 @@ const INTERNAL_SOURCE = { 'serverless-security': { sources: [{ module: './jobs.j
 
 testRule('no-unvalidated-event', rule, {
   valid: [
+    // express-validator: the result is checked and a failure answers 400 before the path is used.
+    `import express from 'express';
+import { param, validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
+    // A same-file middleware rejects unless the chains passed; matchedData holds what passed.
+    `import express from 'express';
+import { body, validationResult, matchedData } from 'express-validator';
+import { exec } from 'node:child_process';
+const app = express();
+function rejectInvalid(req, res, next) {
+  const result = validationResult(req);
+  if (!result.isEmpty()) return res.status(422).json({ errors: result.array() });
+  next();
+}
+app.post('/lookup', body('host').isFQDN(), rejectInvalid, (req, res) => {
+  const { host } = matchedData(req);
+  exec(\`nslookup \${host}\`, (err, out) => res.send(out));
+});`,
     // A token authorizer: API Gateway sets `methodArn`; the token is only compared.
     `export const handler = (event, context, callback) => {
       if (event.authorizationToken === 'allow') callback(null, policy('user', 'Allow', event.methodArn));
@@ -180,6 +204,80 @@ exports.handler = async (event) => users.findOne(JSON.parse(event.body));`,
   ],
   invalid: [
     {
+      // express-validator chains only record errors: without a check of the result the value arrives as sent.
+      code: `import express from 'express';
+import { param } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
+      errors: [{ messageId: 'unvalidated', line: 6, column: 36, data: { path: 'req.params', place: 'a file path in `readFile()`' } }],
+    },
+    {
+      // The result is checked, but a failure only logs.
+      code: `import express from 'express';
+import { param, validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) console.warn('invalid', errors.array());
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
+      errors: [{ messageId: 'unvalidated', line: 8, column: 36, data: { path: 'req.params', place: 'a file path in `readFile()`' } }],
+    },
+    {
+      // A local function named validationResult is not express-validator's.
+      code: `import express from 'express';
+import { param } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+const validationResult = (req) => ({ isEmpty: () => !req.failed });
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.sendStatus(400);
+  res.send(await readFile(\`/data/\${req.params.name}\`));
+});`,
+      errors: [{ messageId: 'unvalidated', line: 8, column: 36, data: { path: 'req.params', place: 'a file path in `readFile()`' } }],
+    },
+    {
+      // Read and used before the check.
+      code: `import express from 'express';
+import { param, validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+const app = express();
+app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, res) => {
+  const file = await readFile(\`/data/\${req.params.name}\`);
+  if (!validationResult(req).isEmpty()) return res.sendStatus(400);
+  res.send(file);
+});`,
+      errors: [{ messageId: 'unvalidated', line: 6, column: 40, data: { path: 'req.params', place: 'a file path in `readFile()`' } }],
+    },
+    {
+      // Checked, but the chain checks only presence and escapes HTML: nothing about what a command may hold.
+      code: `import express from 'express';
+import { body, validationResult } from 'express-validator';
+import { exec } from 'node:child_process';
+const app = express();
+app.post('/lookup', body('host').notEmpty().trim().escape(), (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.status(400).end();
+  exec(\`nslookup \${req.body.host}\`, (err, out) => res.send(out));
+});`,
+      errors: [{ messageId: 'unvalidated', line: 7, column: 20, data: { path: 'req.body', place: 'a command run by `exec()`' } }],
+    },
+    {
+      // validationResult called, its result never looked at.
+      code: `import express from 'express';
+import { body, validationResult } from 'express-validator';
+import { exec } from 'node:child_process';
+const app = express();
+app.post('/lookup', body('host').isFQDN(), (req, res) => {
+  const errors = validationResult(req);
+  exec(\`nslookup \${req.body.host}\`, (err, out) => res.send(out));
+});`,
+      errors: [{ messageId: 'unvalidated', line: 7, column: 20, data: { path: 'req.body', place: 'a command run by `exec()`' } }],
+    },
+    {
       // The whole body stored as a record (mass assignment).
       code: `exports.handler = async (event) => {
   const body = JSON.parse(event.body);
@@ -335,6 +433,14 @@ exports.handler = async (event) => {
       errors: [{ messageId: 'unvalidated', line: 4, column: 8, data: { path: 'readJob()', place: 'a command run by `exec()`' } }],
     },
   ],  tsValid: [
+    // A route module whose chains are registered elsewhere: `.throw()` stops the request when they failed.
+    `import type { Request, Response } from 'express';
+import { validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+export const download = async (req: Request, res: Response) => {
+  validationResult(req).throw();
+  res.send(await readFile(\`/data/\${req.params.name as string}\`));
+};`,
     // Framework routes validated at the route.
     `import { Hono } from 'hono';
      import { zValidator } from '@hono/zod-validator';
@@ -364,6 +470,17 @@ exports.handler = async (event) => {
     `export function isOrderEvent(event: unknown): event is { body: string } { return typeof event === 'object'; }`,
   ],
   tsInvalid: [
+    {
+      // A result computed and dropped.
+      code: `import type { Request, Response } from 'express';
+import { validationResult } from 'express-validator';
+import { readFile } from 'node:fs/promises';
+export const download = async (req: Request, res: Response) => {
+  validationResult(req);
+  res.send(await readFile(\`/data/\${req.params.name as string}\`));
+};`,
+      errors: [{ messageId: 'unvalidated', line: 6, column: 36, data: { path: 'req.params', place: 'a file path in `readFile()`' } }],
+    },
     {
       // An Azure route parameter without a constraint.
       code: `import { app } from '@azure/functions';

@@ -394,6 +394,12 @@ export class InputFlow {
       this.mark(call, this.userSourceLabel(call, source, label.handler));
       return;
     }
+    // express-validator `matchedData(req)`: the fields whose chains passed.
+    const validatedData = label.whole && call.type === AST_NODE_TYPES.CallExpression ? this.guardIndex.validatedData(call, argument, label) : null;
+    if (validatedData) {
+      this.mark(call, validatedData);
+      return;
+    }
     if (this.validators.isValidatorCall(call) || (call.type === AST_NODE_TYPES.CallExpression && this.validators.isGuardCall(call))) {
       this.mark(call, { ...label, validated: true });
       return;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, sameFileFunction, unwrap, walk } from '../../util/ast.js';
+import { calleeName, exits, sameFileFunction, unwrap, walk } from '../../util/ast.js';
+import { ExpressValidatorChecks } from '../express-validator.js';
 import type { Handler } from '../handlers.js';
 import type { ValidatorCatalogue } from '../validators.js';
 import type { SinkKind } from '../../models/types.js';
@@ -26,11 +27,21 @@ const ADDRESS_KINDS: readonly SinkKind[] = ['url', 'redirect'];
 export class GuardIndex {
   private readonly guards = new Map<string, GuardCheck[]>();
 
+  /** express-validator's result checks, in a file that imports it. */
+  private readonly expressValidator: ExpressValidatorChecks | null;
+
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly handlers: readonly Handler[],
     private readonly validators: ValidatorCatalogue,
-  ) {}
+  ) {
+    this.expressValidator = ExpressValidatorChecks.forFile(sourceCode);
+  }
+
+  /** What a call returns when it hands back the request's validated data (`matchedData(req)`), labelled; else null. */
+  validatedData(call: TSESTree.CallExpression, argument: Node, label: InputLabel): InputLabel | null {
+    return this.expressValidator?.matchedData(call, argument, label) ?? null;
+  }
 
   /**
    * `if (!check(x)) return …;` or `assert(x, S);` validates `x` for the statements after it in the same block, and
@@ -39,6 +50,7 @@ export class GuardIndex {
    */
   guarded(read: Node, label: InputLabel): InputLabel {
     if (label.validated) return label;
+    if (this.expressValidator?.validates(read, label)) return { ...label, validated: true };
     const text = this.sourceCode.getText(read);
     let result = label;
     for (const { region, kinds } of this.guardRegions(text)) {
@@ -141,13 +153,4 @@ export class GuardIndex {
         return [];
     }
   }
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && exits(last);
-  }
-  return false;
 }
