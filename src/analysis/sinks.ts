@@ -38,36 +38,45 @@ function gateOf(entry: ShapeSink): Gate {
 
 interface ShapeIndex {
   entries: ShapeSink[];
-  /** Per set of open gates, one pattern for the names those entries need to appear in the file's text. */
-  patterns: Map<string, RegExp | null>;
+  /** Every name a shape entry needs to appear in the file, and the two that make collections. */
+  names: Set<string>;
 }
 
 const shapeIndexes = new WeakMap<readonly SinkModel[], ShapeIndex>();
 
 function shapeIndex(catalogue: readonly SinkModel[]): ShapeIndex {
   let index = shapeIndexes.get(catalogue);
-  if (!index) shapeIndexes.set(catalogue, (index = { entries: catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry)), patterns: new Map() }));
+  if (!index) {
+    const entries = catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry));
+    const names = new Set(['collection', 'model']);
+    for (const entry of entries) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
+    shapeIndexes.set(catalogue, (index = { entries, names }));
+  }
   return index;
 }
 
-/** The entries behind the open gates, and the names of theirs found in the text (response entries need none). */
-function shapesPresent(index: ShapeIndex, open: ReadonlySet<Gate>, text: string): { shapes: ShapeSink[]; present: Set<string> } {
-  const shapes = index.entries.filter((entry) => open.has(gateOf(entry)));
-  const key = [...open].sort().join();
-  let pattern = index.patterns.get(key);
-  if (pattern === undefined) {
-    const names = new Set<string>();
-    for (const entry of shapes) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
-    // Case-sensitive: method and property names are; the longest first, so a name is not cut short by its prefix.
-    const escaped = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&'));
-    pattern = escaped.length > 0 ? new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'g') : null;
-    index.patterns.set(key, pattern);
+/**
+ * The shape names the file's code uses, read off its tokens: identifiers, and strings for quoted keys (`'$set'`).
+ * Comments are not tokens, so a name in the documentation does not count.
+ */
+function namesPresent(sourceCode: TSESLint.SourceCode, names: ReadonlySet<string>): Set<string> {
+  const present = new Set<string>();
+  const tokens = sourceCode.ast.tokens;
+  if (!tokens) {
+    for (const name of names) if (sourceCode.text.includes(name)) present.add(name);
+    return present;
   }
-  return { shapes, present: new Set(pattern ? (text.match(pattern) ?? []) : []) };
+  for (const token of tokens) {
+    // typescript-eslint calls some names keywords (`any`, `set`).
+    if (token.type === 'Identifier' || token.type === 'Keyword') {
+      if (names.has(token.value)) present.add(token.value);
+    } else if (token.type === 'String' && token.value.length < 40) {
+      const value = token.value.slice(1, -1);
+      if (names.has(value)) present.add(value);
+    }
+  }
+  return present;
 }
-
-/** `db.collection('users')`, `mongoose.model('User', …)`: a collection or model is made in the file. */
-const COLLECTION_CALL = /\b(?:collection|model)\s*\(/;
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
@@ -160,20 +169,22 @@ export function findSinkPlaces(
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
   const responseParams = responseParameters(handlers);
-  // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
-  // names of the entries behind the open gates, spare them the walk.
-  const text = sourceCode.text;
-  const collections = usesMongo || usesDocumentStore || COLLECTION_CALL.test(text);
-  const open = new Set<Gate>(['always']);
-  if (handlers.length > 0) open.add('handler');
-  if (responseParams.size > 0) open.add('response');
-  if (collections) open.add('collections');
-  if (holdsSqlStatement(text)) open.add('sql');
-  const { shapes: candidates, present } = shapesPresent(shapeIndex(catalogue), open, text);
-  const shapes = candidates.filter((entry) => {
-    if (entry.responseMethod || entry.responseProperty) return true;
-    if (entry.objectKey) return present.has(entry.objectKey);
-    return !!entry.method && present.has(entry.method);
+  // Most files hold none of the shapes: the names the entries need, read off the code's tokens, and the evidence
+  // each entry's gate asks for spare them the walk. The SQL statement is looked for only where a method is named.
+  const index = shapeIndex(catalogue);
+  const present = namesPresent(sourceCode, index.names);
+  const collections = usesMongo || usesDocumentStore || present.has('collection') || present.has('model');
+  const open: Record<Gate, () => boolean> = {
+    always: () => true,
+    handler: () => handlers.length > 0,
+    response: () => responseParams.size > 0,
+    collections: () => collections,
+    sql: () => holdsSqlStatement(sourceCode),
+  };
+  const shapes = index.entries.filter((entry) => {
+    if (entry.responseMethod || entry.responseProperty) return open[gateOf(entry)]();
+    const name = entry.objectKey ?? entry.method;
+    return !!name && present.has(name) && open[gateOf(entry)]();
   });
   const byMethod = new Map<string, ShapeSink[]>();
   const byKey = new Map<string, ShapeSink[]>();

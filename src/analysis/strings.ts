@@ -107,23 +107,32 @@ function builtFromWrites(sourceCode: TSESLint.SourceCode, variable: TSESLint.Sco
   return built ? { text: texts.join(' '), values } : null;
 }
 
-/** SQL in the constant text: a statement keyword followed by the words that make it a statement. */
-/** A statement somewhere in a file's text (stricter than `looksLikeSql`: prose says "where" too). */
+/** A statement (stricter than `looksLikeSql`: prose says "where" too). */
 const SQL_STATEMENT = /\b(?:select\b[\s\S]{0,400}?\bfrom|insert\s+into|delete\s+from|update\s+[\w"`$.{}]+\s+set\b|where\s+[\w"`.]+\s*(?:=|like\b|in\b|<|>)|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i;
 
-const statementCache = new Map<string, boolean>();
+const statementCache = new WeakMap<TSESTree.Program, boolean>();
 
-/** Whether a file's text holds an SQL statement: without one, no call there runs SQL text the file wrote. */
-export function holdsSqlStatement(text: string): boolean {
-  let holds = statementCache.get(text);
+/**
+ * Whether the file's strings hold an SQL statement: without one, no call there runs SQL text the file wrote. The
+ * whole text is scanned first (most files fail there); a match counts only if the strings and templates alone,
+ * without the comments, still hold one.
+ */
+export function holdsSqlStatement(sourceCode: TSESLint.SourceCode): boolean {
+  const program = sourceCode.ast;
+  let holds = statementCache.get(program);
   if (holds === undefined) {
-    holds = SQL_STATEMENT.test(text);
-    if (statementCache.size > 8) statementCache.clear();
-    statementCache.set(text, holds);
+    holds = SQL_STATEMENT.test(sourceCode.text);
+    if (holds && program.tokens) {
+      const strings: string[] = [];
+      for (const token of program.tokens) if (token.type === 'String' || token.type === 'Template') strings.push(token.value);
+      holds = SQL_STATEMENT.test(strings.join(' '));
+    }
+    statementCache.set(program, holds);
   }
   return holds;
 }
 
+/** SQL in the constant text: a statement keyword followed by the words that make it a statement. */
 export function looksLikeSql(text: string): boolean {
   return /\b(?:select\b[\s\S]*\bfrom|insert\s+into|update\b[\s\S]*\bset|delete\s+from|where\b|order\s+by|group\s+by|values\s*\(|drop\s+table|create\s+table|alter\s+table|truncate\s+table|exec(?:ute)?\s+\w)/i.test(
     text,

@@ -108,7 +108,7 @@ export default createRule<[], MessageIds>({
     // helper module's own query wrapper, which the catalogue cannot know. Evidence enough when the value is a
     // parameter of the helper or caller input.
     const wrapperCalls: TSESTree.CallExpression[] = [];
-    const fileHasSql = holdsSqlStatement(sourceCode.text);
+    const fileHasSql = holdsSqlStatement(sourceCode);
     return {
       CallExpression(node) {
         if (!fileHasSql) return;
