@@ -6,6 +6,12 @@ const LOGGER_NAME = /^(console|log|logger|LOGGER|Logger|pino|winston|bunyan|cont
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'critical', 'verbose', 'silly', 'dir', 'table']);
 
 /**
+ * A selector for the calls `isLogCall` may accept: a log method by name, or a computed one (`console['log']`). A
+ * rule that listens to it is not called for the other calls of the file.
+ */
+export const LOG_CALL_SELECTOR = `CallExpression[callee.property.name=/^(?:${[...LOG_METHODS].join('|')})$/], CallExpression[callee.computed=true]`;
+
+/**
  * True for a call that writes a log line: `console.log(…)`, `logger.info(…)`, `this.logger.warn(…)`,
  * `req.log.error(…)`, Azure `context.log(…)`.
  */

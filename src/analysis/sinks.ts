@@ -38,44 +38,57 @@ function gateOf(entry: ShapeSink): Gate {
 
 interface ShapeIndex {
   entries: ShapeSink[];
-  /** Every name a shape entry needs to appear in the file, and the two that make collections. */
-  names: Set<string>;
+  /** Per set of open gates, one pattern for the names those entries need to appear in the file's text. */
+  patterns: Map<string, RegExp | null>;
 }
 
 const shapeIndexes = new WeakMap<readonly SinkModel[], ShapeIndex>();
 
 function shapeIndex(catalogue: readonly SinkModel[]): ShapeIndex {
   let index = shapeIndexes.get(catalogue);
-  if (!index) {
-    const entries = catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry));
-    const names = new Set(['collection', 'model']);
-    for (const entry of entries) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
-    shapeIndexes.set(catalogue, (index = { entries, names }));
-  }
+  if (!index) shapeIndexes.set(catalogue, (index = { entries: catalogue.filter((entry): entry is ShapeSink => !isImportedSink(entry)), patterns: new Map() }));
   return index;
 }
 
 /**
- * The shape names the file's code uses, read off its tokens: identifiers, and strings for quoted keys (`'$set'`).
- * Comments are not tokens, so a name in the documentation does not count.
+ * The entries behind the open gates, and those of their names the file's text holds outside its comments (a name
+ * in the documentation does not count; response entries need no name).
  */
-function namesPresent(sourceCode: TSESLint.SourceCode, names: ReadonlySet<string>): Set<string> {
+function shapesPresent(sourceCode: TSESLint.SourceCode, index: ShapeIndex, open: ReadonlySet<Gate>): { shapes: ShapeSink[]; present: Set<string> } {
+  const shapes = index.entries.filter((entry) => open.has(gateOf(entry)));
+  const key = [...open].sort().join();
+  let pattern = index.patterns.get(key);
+  if (pattern === undefined) {
+    const names = new Set<string>();
+    for (const entry of shapes) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
+    // Case-sensitive, as names are; the longest first, so no name is cut short by another that starts it.
+    const escaped = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&'));
+    pattern = escaped.length > 0 ? new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'g') : null;
+    index.patterns.set(key, pattern);
+  }
   const present = new Set<string>();
-  const tokens = sourceCode.ast.tokens;
-  if (!tokens) {
-    for (const name of names) if (sourceCode.text.includes(name)) present.add(name);
-    return present;
+  const comments = sourceCode.ast.comments ?? [];
+  for (const match of pattern ? sourceCode.text.matchAll(pattern) : []) {
+    if (!present.has(match[0]) && !inComment(comments, match.index)) present.add(match[0]);
   }
-  for (const token of tokens) {
-    // typescript-eslint calls some names keywords (`any`, `set`).
-    if (token.type === 'Identifier' || token.type === 'Keyword') {
-      if (names.has(token.value)) present.add(token.value);
-    } else if (token.type === 'String' && token.value.length < 40) {
-      const value = token.value.slice(1, -1);
-      if (names.has(value)) present.add(value);
-    }
+  return { shapes, present };
+}
+
+/** `db.collection('users')`, `mongoose.model('User', …)`: a collection or model is made in the file. */
+const COLLECTION_CALL = /\b(?:collection|model)\s*\(/;
+
+/** Whether an offset falls inside one of the (ordered) comments. */
+function inComment(comments: readonly TSESTree.Comment[], offset: number): boolean {
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = comments[middle]!.range;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return true;
   }
-  return present;
+  return false;
 }
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
@@ -169,22 +182,19 @@ export function findSinkPlaces(
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
   const responseParams = responseParameters(handlers);
-  // Most files hold none of the shapes: the names the entries need, read off the code's tokens, and the evidence
-  // each entry's gate asks for spare them the walk. The SQL statement is looked for only where a method is named.
-  const index = shapeIndex(catalogue);
-  const present = namesPresent(sourceCode, index.names);
-  const collections = usesMongo || usesDocumentStore || present.has('collection') || present.has('model');
-  const open: Record<Gate, () => boolean> = {
-    always: () => true,
-    handler: () => handlers.length > 0,
-    response: () => responseParams.size > 0,
-    collections: () => collections,
-    sql: () => holdsSqlStatement(sourceCode),
-  };
-  const shapes = index.entries.filter((entry) => {
-    if (entry.responseMethod || entry.responseProperty) return open[gateOf(entry)]();
+  // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
+  // names of the entries behind the open gates, spare them the walk.
+  const collections = usesMongo || usesDocumentStore || COLLECTION_CALL.test(sourceCode.text);
+  const open = new Set<Gate>(['always']);
+  if (handlers.length > 0) open.add('handler');
+  if (responseParams.size > 0) open.add('response');
+  if (collections) open.add('collections');
+  if (holdsSqlStatement(sourceCode)) open.add('sql');
+  const { shapes: candidates, present } = shapesPresent(sourceCode, shapeIndex(catalogue), open);
+  const shapes = candidates.filter((entry) => {
+    if (entry.responseMethod || entry.responseProperty) return true;
     const name = entry.objectKey ?? entry.method;
-    return !!name && present.has(name) && open[gateOf(entry)]();
+    return !!name && present.has(name);
   });
   const byMethod = new Map<string, ShapeSink[]>();
   const byKey = new Map<string, ShapeSink[]>();

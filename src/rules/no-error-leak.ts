@@ -133,7 +133,7 @@ export default createRule<Options, MessageIds>({
       return false;
     };
 
-    return {
+    const exit = {
       'Program:exit'() {
         const analysis = analyse(context);
         if (analysis.handlers.length > 0) {
@@ -147,8 +147,12 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
+    };
+    // Only files that read the environment can put a secret from it in an error.
+    if (!mentionsEnv) return exit;
+    return {
+      ...exit,
       'NewExpression, CallExpression'(node: TSESTree.NewExpression | TSESTree.CallExpression) {
-        if (!mentionsEnv) return;
         const name = calleeName(node.callee);
         if (!name || !/^(\w*Error|createError)$/.test(name)) return;
         for (const argument of node.arguments) {

@@ -199,7 +199,9 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-      Literal(node) {
+      // Strings long enough to report, and the short ones a connection config's password may hold: the selectors
+      // spare the rule a call for every other literal of the file.
+      [`Literal[value=/^[^]{${shortest},}$/], Property > Literal.value[value=/^[^]{0,${shortest - 1}}$/]`](node: TSESTree.StringLiteral) {
         if (typeof node.value === 'string' && !inReportedConcatenation(node) && check(node, node.value)) settled.add(node);
       },
       TemplateLiteral(node) {

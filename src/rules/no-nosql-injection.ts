@@ -47,7 +47,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const { sourceCode } = context;
     return {
-      Property(node) {
+      // The selector narrows to `$where` keys (written bare or quoted); `keyName` confirms.
+      "Property[key.name='$where'], Property[key.value='$where']"(node: TSESTree.Property) {
         if (keyName(node) === '$where' && node.parent.type === AST_NODE_TYPES.ObjectExpression) context.report({ node, messageId: 'mongoWhere' });
       },
       'Program:exit'() {

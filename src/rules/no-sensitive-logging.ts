@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyse, type Handler } from '../analysis/index.js';
-import { isLogCall } from '../analysis/logging.js';
+import { LOG_CALL_SELECTOR, isLogCall } from '../analysis/logging.js';
 import { isHttpFacing, visitShownParts } from '../analysis/responses.js';
 import { isSensitiveName } from '../analysis/secrets.js';
 import { keyName, processEnvRead, propertyName, resolveVariable, unwrap } from '../util/ast.js';
@@ -55,7 +55,7 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      CallExpression(node) {
+      [LOG_CALL_SELECTOR](node: TSESTree.CallExpression) {
         if (!isLogCall(node)) return;
         const analysis = analyse(context);
         const { flow } = analysis;

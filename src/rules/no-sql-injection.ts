@@ -109,15 +109,20 @@ export default createRule<[], MessageIds>({
     // parameter of the helper or caller input.
     const wrapperCalls: TSESTree.CallExpression[] = [];
     const fileHasSql = holdsSqlStatement(sourceCode);
-    return {
-      CallExpression(node) {
-        if (!fileHasSql) return;
-        const first = node.arguments[0] && unwrap(node.arguments[0]);
-        // Text built right there, or in a variable of the function (`const sql = …; run(sql)`).
-        if (first?.type === AST_NODE_TYPES.TemplateLiteral || (first?.type === AST_NODE_TYPES.BinaryExpression && first.operator === '+') || first?.type === AST_NODE_TYPES.Identifier) {
-          wrapperCalls.push(node);
+    // Without a statement in the file's strings, no call there can take SQL text the file wrote.
+    const collect = fileHasSql
+      ? {
+          CallExpression(node: TSESTree.CallExpression) {
+            const first = node.arguments[0] && unwrap(node.arguments[0]);
+            // Text built right there, or in a variable of the function (`const sql = …; run(sql)`).
+            if (first?.type === AST_NODE_TYPES.TemplateLiteral || (first?.type === AST_NODE_TYPES.BinaryExpression && first.operator === '+') || first?.type === AST_NODE_TYPES.Identifier) {
+              wrapperCalls.push(node);
+            }
+          },
         }
-      },
+      : {};
+    return {
+      ...collect,
       'Program:exit'() {
         const seen = new Set<TSESTree.Node>();
         for (const place of analyse(context).sinks('sql')) {

@@ -157,7 +157,8 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      BinaryExpression(node) {
+      // Equality only, and never against a literal (`typeof x === 'string'`): the selector spares the other calls.
+      "BinaryExpression[operator=/^[=!]==?$/]:not([left.type='Literal']):not([right.type='Literal'])"(node: TSESTree.BinaryExpression) {
         if (!['===', '!==', '==', '!='].includes(node.operator)) return;
         if (isTrivial(node.left) || isTrivial(node.right)) return;
         for (const [secret, input] of [[node.left, node.right], [node.right, node.left]] as const) {
