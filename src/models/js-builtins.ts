@@ -34,6 +34,19 @@ export const TEXT_CARRYING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>
   url: new Set(['resolve', 'format']),
 };
 
+/**
+ * Parsers of other formats, by module: what they return is the sender's data in another shape (as `JSON.parse`
+ * does), not something looked up with it. `serialize.unserialize(event.headers).Authorization` is still the caller's.
+ */
+export const PARSING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'node-serialize': new Set(['unserialize']),
+  'serialize-to-js': new Set(['deserialize']),
+  funcster: new Set(['deserialize', 'deepDeserialize']),
+  'js-yaml': new Set(['load', 'safeLoad']),
+  yaml: new Set(['parse']),
+  cookie: new Set(['parse']),
+};
+
 /* What the taint engine needs to know of the language's own functions: pass-through, barriers, collections. */
 
 /** Array methods whose result holds (some of) the receiver's elements. */

@@ -6,6 +6,7 @@ import {
   ELEMENT_CALLBACKS,
   ELEMENT_RESULTS,
   INSPECTING_METHODS,
+  PARSING_IMPORTS,
   TEXT_CARRYING_FUNCTIONS,
   TEXT_CARRYING_IMPORTS,
   TEXT_CARRYING_METHODS,
@@ -393,12 +394,15 @@ export class InputFlow {
     this.mark(call, { ...label, derived: true, whole: false });
   }
 
-  /** `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module: see `TEXT_CARRYING_IMPORTS`. */
+  /**
+   * `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module, `yaml.parse(text)`: see
+   * `TEXT_CARRYING_IMPORTS` and `PARSING_IMPORTS`.
+   */
   private isTextCarryingImport(callee: Node): boolean {
     const root = rootIdentifier(callee);
     const name = calleeName(callee);
     const module = root && importedModule(this.sourceCode, root)?.replace(/^node:/, '');
-    return !!module && !!name && !!TEXT_CARRYING_IMPORTS[module]?.has(name);
+    return !!module && !!name && !!(TEXT_CARRYING_IMPORTS[module]?.has(name) || PARSING_IMPORTS[module]?.has(name));
   }
 
   /** The places a sanitiser call makes its argument safe for (`path.basename` → paths), if it is one. */
