@@ -29,6 +29,7 @@ function describeEntry(entry: SinkModel): string {
     const name = entry.path.length > 0 ? entry.path.join('.') : '(the module itself)';
     const call = entry.construct === true ? `new ${name}()` : entry.construct === 'both' ? `${name}()` + ` / new ${name}()` : `${name}()`;
     const from = entry.module ? ` from \`${entry.module}\`` : ' (global)';
+    if (entry.instanceMethod) return `\`.${entry.instanceMethod}()\` of a \`${call}\`${from}, ${position(entry)}`;
     return `\`${call}\`${from}, ${position(entry)}${entry.needsString ? ', when not a function' : ''}`;
   }
   if (entry.responseMethod) return `\`res.${entry.responseMethod}()\` on the handler's own response or context, ${position(entry)}`;

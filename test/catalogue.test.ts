@@ -25,6 +25,7 @@ function argumentsWith(entry: SinkModel, value: string): string {
 
 function importedCall(entry: ImportedSink, value: string): string {
   const target = entry.module ? ['sink', ...entry.path].join('.') : entry.path.join('.');
+  if (entry.instanceMethod) return `new ${target}().${entry.instanceMethod}(${argumentsWith(entry, value)})`;
   const call = `${target}(${argumentsWith(entry, value)})`;
   return entry.construct ? `new ${call}` : call;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isImportedSink, SINKS, type ImportedSink, type ShapeSink, type SinkKind, type SinkModel } from '../models/index.js';
-import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, walk } from '../util/ast.js';
+import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, valueUses, walk } from '../util/ast.js';
 import type { Handler } from './handlers.js';
 import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
@@ -122,6 +122,13 @@ export function findSinkPlaces(
     if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
     const target = `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${shortText(sourceCode, call.callee)}()`;
     for (const entry of ref.info) {
+      if (entry.instanceMethod) {
+        for (const methodCall of instanceCalls(sourceCode, call, entry.instanceMethod)) {
+          const name = `${shortText(sourceCode, methodCall.callee)}()`;
+          for (const argument of positions(methodCall, entry.arguments)) add(entry.kind, atPosition(argument, entry.property), methodCall, name, entry);
+        }
+        continue;
+      }
       for (const argument of positions(call, entry.arguments)) {
         const value = atPosition(argument, entry.property);
         if (!value) continue;
@@ -362,6 +369,19 @@ function calleeText(callee: Node): string {
   if (value.type === AST_NODE_TYPES.Identifier) return value.name;
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier) return `${value.object.name}.${propertyName(value) ?? ''}`;
   return '';
+}
+
+/** Calls of `method` on a created object: `new net.Socket().connect(…)`, or `const s = new net.Socket(); s.connect(…)`. */
+function instanceCalls(sourceCode: TSESLint.SourceCode, creation: Call, method: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const use of valueUses(sourceCode, creation)) {
+    const member = use.parent;
+    const call = member?.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === use && propertyName(member) === method && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+      calls.push(call);
+    }
+  }
+  return calls;
 }
 
 /** `db.collection('users')`, `User` from `mongoose.model(…)`: the receiver is a MongoDB collection or model. */

@@ -41,6 +41,11 @@ export interface ImportedSink {
   property?: string;
   /** The value must be text built at run time (the sink also takes safe constants and functions). */
   needsString?: boolean;
+  /**
+   * With `construct`: the sink is this method of the object built (`new net.Socket()`, then `socket.connect(…)`),
+   * called on the `new` itself or on the `const` that holds it; the positions are that call's.
+   */
+  instanceMethod?: string;
 }
 
 /**

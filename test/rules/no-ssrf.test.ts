@@ -63,12 +63,19 @@ testRule('no-ssrf', rule, {
     },
   ],
   tsValid: [
+    // A socket to a configured host: only the port is the caller's (and a number).
+    "import net from 'node:net';\nexport const handler = async (event) => {\n  const socket = new net.Socket();\n  socket.connect(Number(event.queryStringParameters?.port), process.env.UPSTREAM_HOST as string);\n  return { statusCode: 200, body: '' };\n};",
     "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const res = await fetch(`https://api.github.com/users/${event.pathParameters!.user}`);\n  return { statusCode: 200, body: await res.text() };\n};",
   ],
   tsInvalid: [
     {
       code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nimport net from 'node:net';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const host = event.queryStringParameters?.host as string;\n  net.connect(443, host);\n  return { statusCode: 200, body: '' };\n};",
       errors: [{ messageId: 'addressFromInput', data: { path: 'event.queryStringParameters.host', target: '`net.connect()`' }, line: 5, column: 20 }],
+    },
+    {
+      // A socket built first and connected after: the caller picks where it connects.
+      code: "import net from 'node:net';\nexport const handler = async (event) => {\n  const host = event.queryStringParameters?.host as string;\n  const client = new net.Socket();\n  client.connect(4444, host, () => client.write('hi'));\n  return { statusCode: 200, body: '' };\n};",
+      errors: [{ messageId: 'addressFromInput', data: { path: 'event.queryStringParameters.host', target: '`client.connect()`' }, line: 5, column: 24 }],
     },
   ],
 });
