@@ -25,7 +25,10 @@ export const databases: SinkModel[] = [
   ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', properties: ['sql', 'text', 'query'] })),
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
-  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql'] },
+  // DynamoDB's PartiQL: `Statement` is SQL-like text, with `?` and `Parameters` for values.
+  { kind: 'sql', module: '@aws-sdk/client-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
+  { kind: 'sql', module: '@aws-sdk/lib-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
+  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql', 'Statement'] },
   ...MONGO_FILTER_METHODS.map((method): SinkModel => ({ kind: 'nosql-filter', method, evidence: 'mongo' })),
   ...DYNAMO_EXPRESSIONS.map((objectKey): SinkModel => ({ kind: 'nosql-expression', objectKey })),
   // The whole request body stored as a record: every field the caller adds is kept (mass assignment).

@@ -5,6 +5,8 @@ const H = (body: string): string => `exports.handler = async (event) => {\n${bod
 
 testRule('no-sql-injection', rule, {
   valid: [
+    // PartiQL with `?` placeholders and `Parameters`.
+    "const { ExecuteStatementCommand } = require('@aws-sdk/client-dynamodb');\nexports.handler = async (event) => {\n  await ddb.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: event.pathParameters.id }] }));\n  return { statusCode: 200, body: '' };\n};",
     // Parameterised, per driver.
     "const { Pool } = require('pg'); const pool = new Pool(); pool.query('SELECT * FROM users WHERE id = $1', [id]);",
     "import mysql from 'mysql2/promise'; await conn.execute('SELECT * FROM users WHERE id = ?', [id]);",
@@ -27,6 +29,11 @@ testRule('no-sql-injection', rule, {
     "export const label = (name) => t(`Hello '${name}', welcome`);",
   ],
   invalid: [
+    {
+      // DynamoDB PartiQL: the statement is SQL-like text; the caller's quote ends the string.
+      code: "const { ExecuteStatementCommand } = require('@aws-sdk/lib-dynamodb');\nexports.handler = async (event) => {\n  const owner = event.queryStringParameters.owner;\n  await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM Orders WHERE owner = '${owner}'` }));\n  return { statusCode: 200, body: '' };\n};",
+      errors: [{ messageId: 'sqlFromInput', line: 4, column: 59 }],
+    },
     {
       // The usual helper module: SQL text built from the helper's parameters, handed to a wrapper of its own.
       code: "export async function addPartner(name) {\n  return executeQuery(`INSERT INTO partners (name) VALUES ('${name}')`);\n}",
