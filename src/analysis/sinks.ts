@@ -45,6 +45,7 @@ function shapeIndex(catalogue: readonly SinkModel[]): { pattern: RegExp; entries
 }
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
+const DYNAMODB_MODULES = ['aws-sdk', 'aws-sdk/clients/dynamodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
 /** Web response bodies that are JSON, never HTML. */
 const NOT_HTML = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression]);
@@ -133,7 +134,7 @@ export function findSinkPlaces(
         const value = atPosition(argument, entry.property);
         if (!value) continue;
         if (entry.needsString && !mayBeText(value)) continue;
-        add(entry.kind, value, call, target, entry);
+        for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, call, target, entry);
       }
     }
   }
@@ -141,6 +142,7 @@ export function findSinkPlaces(
   const modules = new Set(moduleOfLocals(sourceCode).values());
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
+  const usesDynamo = DYNAMODB_MODULES.some((m) => modules.has(m));
   const responseParams = responseParameters(handlers);
   // Most files hold none of the shapes: one scan of the file's text for the names they need spares them the walk.
   const { pattern, entries: allShapes } = shapeIndex(catalogue);
@@ -156,6 +158,7 @@ export function findSinkPlaces(
     if (!entry.method || !present.has(entry.method)) return false;
     if (entry.evidence === 'sql-text') return sqlWords;
     if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return collections;
+    if (entry.evidence === 'dynamodb') return usesDynamo;
     return true;
   });
   const byMethod = new Map<string, ShapeSink[]>();
@@ -187,7 +190,7 @@ export function findSinkPlaces(
             const built = builtString(sourceCode, value);
             if (!built || !looksLikeSql(built.text)) continue;
           }
-          add(entry.kind, value, node, target, entry);
+          for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, node, target, entry);
         }
       }
       const responseEntries = byResponseMethod.get(method);
@@ -369,6 +372,31 @@ function calleeText(callee: Node): string {
   if (value.type === AST_NODE_TYPES.Identifier) return value.name;
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier) return `${value.object.name}.${propertyName(value) ?? ''}`;
   return '';
+}
+
+/**
+ * The parts of a value that are taken whole rather than written in the code: a read of something (`req.body.params`,
+ * `JSON.parse(event.body)`, a variable holding one), or what an object literal spreads in. An object literal's own
+ * properties, and what other calls build, are the code's own request.
+ */
+function takenWhole(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Node[] {
+  const value = unwrap(node);
+  if (depth > 3) return [];
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.flatMap((p) => (p.type === AST_NODE_TYPES.SpreadElement ? takenWhole(sourceCode, p.argument, depth + 1) : []));
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression) return [node];
+  if (value.type === AST_NODE_TYPES.CallExpression) return calleeText(value.callee) === 'JSON.parse' ? [node] : [];
+  if (value.type === AST_NODE_TYPES.AwaitExpression) return takenWhole(sourceCode, value.argument, depth + 1).length > 0 ? [node] : [];
+  if (value.type !== AST_NODE_TYPES.Identifier) return [];
+  // A parameter may hold anything its callers built, object literals included: not known to be whole.
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || !holder.init) return [];
+  // `const { params } = JSON.parse(event.body)`: a part read out of the value.
+  if (holder.id.type !== AST_NODE_TYPES.Identifier) return takenWhole(sourceCode, holder.init, depth + 1).length > 0 ? [node] : [];
+  const parts = takenWhole(sourceCode, holder.init, depth + 1);
+  return unwrap(holder.init).type === AST_NODE_TYPES.ObjectExpression ? parts : parts.length > 0 ? [node] : [];
 }
 
 /** Calls of `method` on a created object: `new net.Socket().connect(…)`, or `const s = new net.Socket(); s.connect(…)`. */

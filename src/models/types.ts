@@ -46,12 +46,15 @@ export interface ImportedSink {
    * called on the `new` itself or on the `const` that holds it; the positions are that call's.
    */
   instanceMethod?: string;
+  /** Only a value taken whole counts (see `ShapeSink.whole`). */
+  whole?: boolean;
 }
 
 /**
  * A sink that has no import to resolve, recognised by shape and evidence instead:
  * - `method` on any receiver, with `evidence` that the call is what it looks like (`'sql-text'`: the text reads as
- *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model).
+ *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model; `'dynamodb'`: the file
+ *   imports an AWS SDK with DynamoDB).
  * - `responseMethod` on the handler's own response or context (`res.redirect(url)`, `ctx.redirect(url)`).
  * - `responseProperty`: a property of the handler's response or context that is assigned (Koa `ctx.body = …`).
  * - `objectKey`: a property written in an object literal (`UpdateExpression: …`, `Item: …`).
@@ -59,7 +62,7 @@ export interface ImportedSink {
 export interface ShapeSink {
   kind: SinkKind;
   method?: string;
-  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store';
+  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store' | 'dynamodb';
   responseMethod?: string;
   responseProperty?: string;
   objectKey?: string;
@@ -68,6 +71,11 @@ export interface ShapeSink {
   arguments?: number[] | 'all' | 'last';
   /** When the argument is an object literal, the dangerous position is the first of these properties it has. */
   properties?: string[];
+  /**
+   * Only a value taken whole is dangerous here (a whole request handed over as it came): an object literal written in
+   * the code (directly or through a `const`) is the code's own request, and only what it spreads in counts.
+   */
+  whole?: boolean;
 }
 
 export type SinkModel = ImportedSink | ShapeSink;
