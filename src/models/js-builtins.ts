@@ -12,6 +12,27 @@ export const jsBuiltins: SinkModel[] = [
   { kind: 'url', path: ['Request'], construct: true },
   { kind: 'url', path: ['WebSocket'], construct: true },
   { kind: 'redirect', path: ['Response', 'redirect'] },
+  // A module named at run time: any file the function can read runs as code.
+  { kind: 'code', path: ['require'], variant: 'module' },
+];
+
+/**
+ * Template engines that compile their template to JavaScript: a template the caller wrote runs on the server
+ * (server-side template injection). Templates read from the deployment package are the engine's normal use.
+ */
+const template = (module: string, names: string[], namespace: string[][] = [[]]): SinkModel[] =>
+  namespace.flatMap((prefix) => names.map((name): SinkModel => ({ kind: 'code', module, path: [...prefix, name], variant: 'template' })));
+
+export const templateEngines: SinkModel[] = [
+  ...template('lodash', ['template'], [[], ['default']]),
+  { kind: 'code', module: 'lodash.template', path: [], variant: 'template' },
+  { kind: 'code', module: 'lodash/template', path: [], variant: 'template' },
+  ...template('underscore', ['template'], [[], ['default']]),
+  ...template('handlebars', ['compile'], [[], ['default']]),
+  ...template('ejs', ['render', 'compile'], [[], ['default']]),
+  ...template('pug', ['render', 'compile'], [[], ['default']]),
+  ...template('nunjucks', ['renderString', 'compile'], [[], ['default']]),
+  ...template('dot', ['template', 'compile']),
 ];
 
 /**

@@ -35,8 +35,11 @@ export interface ImportedSink {
   construct?: boolean | 'both';
   /** Which arguments are the dangerous positions (default `[0]`). `'all'` for every argument. */
   arguments?: number[] | 'all';
-  /** For the owning rule: how the sink runs its value (`shell` command line, `program` with an argument list). */
-  variant?: 'shell' | 'program';
+  /**
+   * For the owning rule: how the sink runs its value (`shell` command line, `program` with an argument list, a
+   * `template` compiled to code, a `module` loaded by name).
+   */
+  variant?: 'shell' | 'program' | 'template' | 'module';
   /** The dangerous position is this property of the object passed at the argument (`axios({ url })`). */
   property?: string;
   /** The value must be text built at run time (the sink also takes safe constants and functions). */

@@ -66,7 +66,8 @@ export default createRule<[], MessageIds>({
         // A call has one place per dangerous argument in the catalogue; judge each call once.
         const calls = new Map<TSESTree.CallExpression, 'shell' | 'program'>();
         for (const place of analysis.sinks('command')) {
-          if (place.sink.type === AST_NODE_TYPES.CallExpression) calls.set(place.sink, (place.entry && 'variant' in place.entry && place.entry.variant) || 'shell');
+          const variant = place.entry && 'variant' in place.entry ? place.entry.variant : undefined;
+          if (place.sink.type === AST_NODE_TYPES.CallExpression) calls.set(place.sink, variant === 'program' ? 'program' : 'shell');
         }
         for (const [call, variant] of calls) {
           const [command, second] = call.arguments;
