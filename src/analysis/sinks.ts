@@ -134,6 +134,16 @@ export function findSinkPlaces(
         const value = atPosition(argument, entry.property);
         if (!value) continue;
         if (entry.needsString && !mayBeText(value)) continue;
+        if (entry.variant === 'program' && argument !== call.arguments[0] && unwrap(value).type === AST_NODE_TYPES.ArrayExpression && !usesShell(call.arguments)) {
+          // Without a shell each argument reaches the program as it is: one under a fixed directory (`/tmp/${name}`,
+          // `path.join(dir, name)`) can be no option or coder prefix, only a path; any other can be `--output=…`.
+          for (const element of (unwrap(value) as TSESTree.ArrayExpression).elements) {
+            if (!element) continue;
+            const item = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+            add(underFixedDirectory(sourceCode, item, 0) ? 'path' : entry.kind, item, call, target, entry);
+          }
+          continue;
+        }
         for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, call, target, entry);
       }
     }
@@ -372,6 +382,47 @@ function calleeText(callee: Node): string {
   if (value.type === AST_NODE_TYPES.Identifier) return value.name;
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier) return `${value.object.name}.${propertyName(value) ?? ''}`;
   return '';
+}
+
+/** `{ shell: true }` among a call's arguments: the command line goes through `/bin/sh` after all. */
+export function usesShell(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  return args.some((argument) => {
+    const value = unwrap(argument);
+    return (
+      value.type === AST_NODE_TYPES.ObjectExpression &&
+      value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'shell' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))
+    );
+  });
+}
+
+/** Directories a path can start from: `__dirname`, `os.tmpdir()`, `process.cwd()`. */
+const BASE_DIRECTORY = /^(?:__dirname|(?:os\.)?tmpdir\(\)|process\.cwd\(\))$/;
+
+/**
+ * Whether a value is a path that starts with fixed text, not from a value: `/tmp/${name}`, `'./out/' + name`,
+ * `path.join('/tmp', name)`, `join(__dirname, name)`, or a `const` holding one.
+ */
+function underFixedDirectory(sourceCode: TSESLint.SourceCode, node: Node, depth: number): boolean {
+  const value = unwrap(node);
+  if (depth > 3) return false;
+  const fixedStart = (text: string): boolean => /^(?:\/|\.{1,2}\/|[\w@][\w.@-]*\/)/.test(text);
+  const built = builtString(sourceCode, value);
+  if (built) return fixedStart(built.text);
+  if (value.type === AST_NODE_TYPES.CallExpression && /^(?:path\.)?(?:posix\.)?(?:join|resolve)$/.test(sourceCode.getText(value.callee))) {
+    const [first] = value.arguments;
+    if (!first) return false;
+    const base = unwrap(first);
+    if (base.type === AST_NODE_TYPES.Literal && typeof base.value === 'string') return fixedStart(`${base.value.replace(/\/?$/, '/')}`);
+    return BASE_DIRECTORY.test(sourceCode.getText(base)) || underFixedDirectory(sourceCode, base, depth + 1);
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveVariable(sourceCode, value)?.defs[0];
+    const holder = def?.node;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && holder.id === def!.name && holder.parent.kind === 'const') {
+      return underFixedDirectory(sourceCode, holder.init, depth + 1);
+    }
+  }
+  return false;
 }
 
 /**
