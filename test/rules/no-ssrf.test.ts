@@ -5,6 +5,11 @@ const lambda = (body: string, imports = ''): string => `${imports}export const h
 
 testRule('no-ssrf', rule, {
   valid: [
+    // The Host header the request came in by, however it is read.
+    {
+      code: "export async function GET(request) {\n  await fetch(`https://${request.headers.get('host')}/status`);\n  return new Response('ok');\n}",
+      filename: 'app/api/status/route.js',
+    },
     // Input only in the path or query of a fixed host.
     lambda('  await fetch(`https://api.example.com/users/${event.pathParameters.id}`);'),
     lambda('  await axios.get(`${process.env.API_URL}/search?q=${encodeURIComponent(event.queryStringParameters.q)}`);', "import axios from 'axios';\n"),
@@ -21,6 +26,12 @@ testRule('no-ssrf', rule, {
     lambda("  await axios.post('https://hooks.example.com/notify', { url: JSON.parse(event.body).url });", "import axios from 'axios';\n"),
   ],
   invalid: [
+    {
+      // A query parameter named `host` is the caller's choice, not the Host header the request came in by.
+      code: "export async function GET(request) {\n  const host = new URL(request.url).searchParams.get('host');\n  await fetch(`https://${host}/status`);\n  return new Response('ok');\n}",
+      filename: 'app/api/status/route.js',
+      errors: [{ messageId: 'addressFromInput', line: 3, column: 26 }],
+    },
     {
       code: lambda('  const { url } = JSON.parse(event.body);\n  const response = await fetch(url);'),
       errors: [{ messageId: 'addressFromInput', data: { path: 'event.body.url', target: '`fetch()`' }, line: 3, column: 32 }],

@@ -301,9 +301,11 @@ export class InputFlow {
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
     if (method && INSPECTING_METHODS.has(method)) return;
-    // `req.get('host')`, `request.headers.get('host')`: the name this server was reached by.
+    // `req.get('host')`, `request.headers.get('host')`: the name this server was reached by. Not a query parameter
+    // that happens to be called `host` (`searchParams.get('host')`): that one is the caller's to choose.
     const [first] = call.arguments;
-    if ((method === 'get' || method === 'header') && first?.type === AST_NODE_TYPES.Literal && ROUTING_HEADERS.has(String(first.value))) return;
+    const readsHeader = label.whole || /\.headers$/.test(label.path);
+    if ((method === 'get' || method === 'header') && readsHeader && first?.type === AST_NODE_TYPES.Literal && ROUTING_HEADERS.has(String(first.value))) return;
     if (label.whole && method === 'valid') {
       // Hono `c.req.valid('json')`: what the route's validator middleware checked.
       this.mark(call, { ...label, whole: false, validated: true, source: call, sourcePath: `${label.path}.valid()` });
