@@ -83,6 +83,10 @@ const VULNERABLE: Record<string, Expected> = {
   'lambda/warm-cache.js': { recommended: ['6 no-module-scope-user-data moduleScopeWrite', '7 no-module-scope-user-data moduleScopeWrite'] },
   // The same converter behind a Function URL, with util.promisify(exec).
   'serverless-goat/convert-async.mjs': { recommended: ['8 no-unvalidated-event unvalidated', '10 no-command-injection commandFromInput'] },
+  // Netlify Functions 2.0: the caller's URL fetched.
+  'netlify/functions/preview.mjs': { recommended: ['3 no-unvalidated-event unvalidated', '4 no-ssrf addressFromInput'] },
+  // Next.js route handler: a query parameter named `host` in a shell command, and a redirect to the caller's `next`.
+  'nextjs/app/api/lookup/route.ts': { recommended: ['5 no-unvalidated-event unvalidated', '6 no-command-injection commandFromInput', '7 no-unvalidated-event unvalidated', '8 no-open-redirect redirectFromInput'] },
   // ServerlessGoat: curl of the caller's document URL through execSync, public-read output, the stack in the 500.
   'serverless-goat/convert.js': { recommended: ['6 no-unvalidated-event unvalidated', '7 no-command-injection commandFromInput', '9 no-public-storage publicAcl', '12 no-error-leak errorLeak'] },
   // serverless-prey Panther: a loose API-key check in a helper, a secret logged, a socket to the caller's host.
@@ -90,6 +94,7 @@ const VULNERABLE: Record<string, Expected> = {
 };
 
 const CLEAN = [
+  'clean/netlify/functions/hello.ts',
   'clean/careful-logging.js',
   'clean/escaped-page.js',
   'clean/fixed-command.js',
