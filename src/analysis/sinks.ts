@@ -249,19 +249,47 @@ export function findSinkPlaces(
     }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const headers = propertyValue(value, 'headers');
-    const header = (name: RegExp): Node | null => {
-      const object = headers && unwrap(headers);
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-      for (const property of object.properties) {
+    // `headers: { … }`, `headers: HTML_HEADERS`, `{ headers }`, and what they spread in (`{ ...CORS, 'Content-Type': … }`).
+    const header = (name: RegExp, object: Node | null = constObject(sourceCode, headers), depth = 0): Node | null => {
+      if (!object || depth > 2) return null;
+      for (const property of [...object.type === AST_NODE_TYPES.ObjectExpression ? object.properties : []].reverse()) {
         if (property.type === AST_NODE_TYPES.Property && name.test(keyName(property) ?? '')) return property.value;
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          const spread = header(name, constObject(sourceCode, property.argument), depth + 1);
+          if (spread) return spread;
+        }
       }
       return null;
     };
+    status = constLiteral(sourceCode, status);
     const contentType = header(/^content-type$/i);
     if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', body, value, 'the HTML response', null);
     if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the redirect `Location`', null);
   }
   return places;
+}
+
+/** An object literal, written in place or held by a `const` (`const HTML = { 'Content-Type': 'text/html' }`). */
+function constObject(sourceCode: TSESLint.SourceCode, node: Node | null | undefined): TSESTree.ObjectExpression | null {
+  const value = node && unwrap(node);
+  if (!value) return null;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id !== def!.name || holder.parent.kind !== 'const' || !holder.init) return null;
+  const init = unwrap(holder.init);
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : null;
+}
+
+/** A literal, written in place or held by a `const` (`const status = 302`). */
+function constLiteral(sourceCode: TSESLint.SourceCode, node: Node | null): Node | null {
+  const value = node && unwrap(node);
+  if (value?.type !== AST_NODE_TYPES.Identifier) return node;
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id === def!.name && holder.parent.kind === 'const' && holder.init && unwrap(holder.init).type === AST_NODE_TYPES.Literal) return unwrap(holder.init);
+  return node;
 }
 
 /** The address the request being handled was sent to (`request.url`, `req.nextUrl.origin`). */
