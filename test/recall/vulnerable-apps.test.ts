@@ -78,6 +78,8 @@ const VULNERABLE: Record<string, Expected> = {
   'lambda/render-template.js': { recommended: ['4 no-unvalidated-event unvalidated', '5 no-dynamic-code templateFromInput'] },
   'lambda/reset-token.js': { recommended: ['5 no-insecure-randomness predictableSecret', '6 no-insecure-randomness predictableSecret', '7 no-weak-crypto passwordHash'] },
   'lambda/s3-download.js': { recommended: ['9 no-unvalidated-event unvalidated', '11 no-path-traversal pathFromInput'] },
+  // An HTML search page whose content type is in a shared `const`, spread into the headers.
+  'lambda/search-page.js': { recommended: ['4 no-unvalidated-event unvalidated', '6 no-html-injection htmlFromInput'] },
   'lambda/secrets.js': { recommended: ['4 no-hardcoded-secrets keyArgument', '5 no-hardcoded-secrets credential', '5 no-hardcoded-secrets credential', '6 no-hardcoded-secrets namedSecret', '9 no-hardcoded-secrets namedSecret'] },
   'lambda/sqs-transcode.js': { recommended: ['7 no-command-injection commandBuilt'], strictAlso: ['6 no-unvalidated-event unvalidated'] },
   'lambda/warm-cache.js': { recommended: ['6 no-module-scope-user-data moduleScopeWrite', '7 no-module-scope-user-data moduleScopeWrite'] },
