@@ -15,11 +15,13 @@ const EVIDENCE: Record<string, string> = {
   'sql-only': 'always SQL text',
   mongo: 'in files that use `mongodb`/`mongoose`, or on `collection(…)`/`model(…)`',
   'document-store': 'on Firestore/Realtime Database references, in files that use them',
+  dynamodb: 'in files that use the AWS SDK for DynamoDB',
 };
 
 function position(entry: SinkModel): string {
   const args = entry.arguments;
-  const which = args === 'all' ? 'every argument' : args === 'last' ? 'the last argument' : `argument ${(args ?? [0]).map((i) => i + 1).join(' and ')}`;
+  const at = args === 'all' ? 'every argument' : args === 'last' ? 'the last argument' : `argument ${(args ?? [0]).map((i) => i + 1).join(' and ')}`;
+  const which = entry.whole ? `${at} taken whole (not an object literal written there)` : at;
   if (isImportedSink(entry)) return entry.property ? `the \`${entry.property}\` of ${which}` : which;
   return entry.properties ? `${which} (its \`${entry.properties.join('`/`')}\` when it is an object)` : which;
 }
@@ -29,6 +31,7 @@ function describeEntry(entry: SinkModel): string {
     const name = entry.path.length > 0 ? entry.path.join('.') : '(the module itself)';
     const call = entry.construct === true ? `new ${name}()` : entry.construct === 'both' ? `${name}()` + ` / new ${name}()` : `${name}()`;
     const from = entry.module ? ` from \`${entry.module}\`` : ' (global)';
+    if (entry.instanceMethod) return `\`.${entry.instanceMethod}()\` of a \`${call}\`${from}, ${position(entry)}`;
     return `\`${call}\`${from}, ${position(entry)}${entry.needsString ? ', when not a function' : ''}`;
   }
   if (entry.responseMethod) return `\`res.${entry.responseMethod}()\` on the handler's own response or context, ${position(entry)}`;

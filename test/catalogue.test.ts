@@ -25,6 +25,7 @@ function argumentsWith(entry: SinkModel, value: string): string {
 
 function importedCall(entry: ImportedSink, value: string): string {
   const target = entry.module ? ['sink', ...entry.path].join('.') : entry.path.join('.');
+  if (entry.instanceMethod) return `new ${target}().${entry.instanceMethod}(${argumentsWith(entry, value)})`;
   const call = `${target}(${argumentsWith(entry, value)})`;
   return entry.construct ? `new ${call}` : call;
 }
@@ -66,7 +67,7 @@ function generate(entry: SinkModel): Generated | null {
     const body = (v: string): string => `exports.api = (req, res) => {\n  res.${entry.responseMethod}(${args(v)});\n};`;
     return { name: `${entry.kind}: res.${entry.responseMethod}()`, tainted: body('req.query.q'), constant: body("'/fixed'") };
   }
-  const header = entry.evidence === 'mongo' ? "const { MongoClient } = require('mongodb');\n" : entry.evidence === 'document-store' ? "const admin = require('firebase-admin');\n" : '';
+  const header = entry.evidence === 'mongo' ? "const { MongoClient } = require('mongodb');\n" : entry.evidence === 'document-store' ? "const admin = require('firebase-admin');\n" : entry.evidence === 'dynamodb' ? "const AWS = require('aws-sdk');\n" : '';
   const tainted = shapeStatement(entry, value);
   const constant = shapeStatement(entry, "'fixed'");
   if (!tainted || !constant) return null;

@@ -101,6 +101,14 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
       continue;
     }
     const candidate = resolveFunction(sourceCode, value, locals, new Set());
+    if (candidate?.fn && name === 'default' && isNetlifyFunctionFile(filename, locals)) {
+      // Netlify Functions 2.0: `export default async (req, context) => new Response(…)`, with a Fetch `Request`.
+      const [request, context] = candidate.fn.params;
+      if (request && REQUEST_PARAM.test(paramName(request) ?? '')) {
+        add(makeHandler({ fn: candidate.fn, validatedBy: candidate.validatedBy }, 'web', 'request', { input: request, context }));
+        continue;
+      }
+    }
     if (candidate) add(classifyExport(candidate, name, settings));
   }
   for (const ref of findReferences(sourceCode, PLATFORM_REGISTRATIONS)) {
@@ -113,6 +121,13 @@ export function findHandlers(sourceCode: TSESLint.SourceCode, settings: CoreSett
   for (const handler of frameworkHandlers(sourceCode, locals, filename)) add(handler);
   for (const handler of routeModuleHandlers(sourceCode, locals)) add(handler);
   return [...found.values()];
+}
+
+const NETLIFY_FUNCTION_DIR = /(?:^|[/\\])netlify[/\\](?:edge-)?functions[/\\]/;
+
+/** A file Netlify deploys as a function: under `netlify/functions/` (or edge functions), or typed by its packages. */
+function isNetlifyFunctionFile(filename: string, locals: Map<string, string>): boolean {
+  return NETLIFY_FUNCTION_DIR.test(filename) || [...locals.values()].some((module) => module === '@netlify/functions' || module === '@netlify/edge-functions');
 }
 
 /** `(exportName, value)` for CommonJS and ES module exports. */

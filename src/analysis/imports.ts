@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { resolveVariable, valueUses } from '../util/ast.js';
 
 /**
  * What a name refers to, resolved through its `import` or `require` (ESM, CJS, destructured, renamed, namespace)
@@ -119,6 +120,7 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
     }
   }
   if (globals) collect(tracker.iterateGlobalReferences(globals));
+  if (modules && spec !== PROMISIFY && /\bpromisify\b/.test(sourceCode.text)) collect(promisifiedCalls(sourceCode, tracker, withNodePrefixes(modules)));
   return found;
 }
 
@@ -144,6 +146,56 @@ export function callsOf<T extends { module?: string; path: readonly string[] }>(
   const calls = new Map<TSESTree.Node, T>();
   for (const ref of findReferences(sourceCode, spec)) if (ref.kind === 'call') calls.set(ref.node, ref.info);
   return calls;
+}
+
+const PROMISIFY: ReferenceSpec<true> = { modules: { util: { promisify: { [CALL]: true } } } };
+
+/** A copy of a trace map in which every function that can be called can also be read (to find it handed on). */
+function readableCopy<T>(map: TraceMap<T>): TraceMap<T> {
+  const copy: TraceMap<T> = {};
+  for (const key of Object.keys(map)) copy[key] = readableCopy(map[key]!);
+  for (const symbol of Object.getOwnPropertySymbols(map)) copy[symbol] = map[symbol]!;
+  if (map[CALL] !== undefined && map[READ] === undefined) copy[READ] = map[CALL];
+  return copy;
+}
+
+/**
+ * `const run = util.promisify(exec)` then `run(cmd)`: the promisified function takes the same arguments (less the
+ * callback), so its calls are calls of what was promisified. Node's own documentation writes `exec` this way.
+ */
+function* promisifiedCalls<T>(
+  sourceCode: TSESLint.SourceCode,
+  tracker: InstanceType<typeof ASTUtils.ReferenceTracker>,
+  modules: TraceMap<T>,
+): Iterable<FoundReference<T>> {
+  const wrappers = new Set(findReferences(sourceCode, PROMISIFY).map((ref) => ref.node));
+  if (wrappers.size === 0) return;
+  const readable = readableCopy(modules);
+  const reads = [...tracker.iterateEsmReferences(readable), ...tracker.iterateCjsReferences(readable)] as FoundReference<T>[];
+  for (const read of reads) {
+    if (read.type !== READ) continue;
+    for (const use of readsOfBinding(sourceCode, read.node)) {
+      const wrapper = use.parent;
+      if (wrapper?.type !== 'CallExpression' || wrapper.arguments[0] !== use || !wrappers.has(wrapper)) continue;
+      for (const promisified of valueUses(sourceCode, wrapper)) {
+        const call = promisified.parent;
+        if (call?.type === 'CallExpression' && call.callee === promisified) yield { node: call, path: read.path, type: CALL, info: read.info };
+      }
+    }
+  }
+}
+
+/** Where a value the tracker saw read is used: the read itself, or the reads of the name it was bound to. */
+function readsOfBinding(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const readsOf = (variables: readonly TSESLint.Scope.Variable[]): TSESTree.Node[] =>
+    variables.flatMap((variable) => variable.references.filter((r) => r.isRead()).map((r) => r.identifier));
+  if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier') return readsOf(sourceCode.scopeManager?.getDeclaredVariables(node) ?? []);
+  if (node.type === 'Property') {
+    const value = node.value.type === 'AssignmentPattern' ? node.value.left : node.value;
+    const variable = value.type === 'Identifier' ? resolveVariable(sourceCode, value) : null;
+    return variable ? readsOf([variable]) : [];
+  }
+  return valueUses(sourceCode, node);
 }
 
 interface PropertyTracker {

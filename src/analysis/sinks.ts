@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isImportedSink, SINKS, type ImportedSink, type ShapeSink, type SinkKind, type SinkModel } from '../models/index.js';
-import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, walk } from '../util/ast.js';
+import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, valueUses, walk } from '../util/ast.js';
 import type { Handler } from './handlers.js';
 import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
@@ -23,7 +23,7 @@ export interface SinkPlace {
 }
 
 /** What a shape entry needs before the file is walked for it. */
-type Gate = 'always' | 'sql' | 'collections' | 'handler' | 'response';
+type Gate = 'always' | 'sql' | 'collections' | 'dynamodb' | 'handler' | 'response';
 
 /** Kinds whose places matter only where a handler's input can reach them. */
 const HANDLER_KINDS = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
@@ -33,6 +33,7 @@ function gateOf(entry: ShapeSink): Gate {
   if (HANDLER_KINDS.has(entry.kind)) return 'handler';
   if (entry.evidence === 'sql-text') return 'sql';
   if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return 'collections';
+  if (entry.evidence === 'dynamodb') return 'dynamodb';
   return 'always';
 }
 
@@ -92,6 +93,7 @@ function inComment(comments: readonly TSESTree.Comment[], offset: number): boole
 }
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
+const DYNAMODB_MODULES = ['aws-sdk', 'aws-sdk/clients/dynamodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
 /** Web response bodies that are JSON, never HTML. */
 const NOT_HTML = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression]);
@@ -169,11 +171,28 @@ export function findSinkPlaces(
     if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
     const target = `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${shortText(sourceCode, call.callee)}()`;
     for (const entry of ref.info) {
+      if (entry.instanceMethod) {
+        for (const methodCall of instanceCalls(sourceCode, call, entry.instanceMethod)) {
+          const name = `${shortText(sourceCode, methodCall.callee)}()`;
+          for (const argument of positions(methodCall, entry.arguments)) add(entry.kind, atPosition(argument, entry.property), methodCall, name, entry);
+        }
+        continue;
+      }
       for (const argument of positions(call, entry.arguments)) {
         const value = atPosition(argument, entry.property);
         if (!value) continue;
         if (entry.needsString && !mayBeText(value)) continue;
-        add(entry.kind, value, call, target, entry);
+        if (entry.variant === 'program' && argument !== call.arguments[0] && unwrap(value).type === AST_NODE_TYPES.ArrayExpression && !usesShell(call.arguments)) {
+          // Without a shell each argument reaches the program as it is: one under a fixed directory (`/tmp/${name}`,
+          // `path.join(dir, name)`) can be no option or coder prefix, only a path; any other can be `--output=…`.
+          for (const element of (unwrap(value) as TSESTree.ArrayExpression).elements) {
+            if (!element) continue;
+            const item = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+            add(underFixedDirectory(sourceCode, item, 0) ? 'path' : entry.kind, item, call, target, entry);
+          }
+          continue;
+        }
+        for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, call, target, entry);
       }
     }
   }
@@ -181,6 +200,7 @@ export function findSinkPlaces(
   const modules = new Set(moduleOfLocals(sourceCode).values());
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
+  const usesDynamo = DYNAMODB_MODULES.some((m) => modules.has(m));
   const responseParams = responseParameters(handlers);
   // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
   // names of the entries behind the open gates, spare them the walk.
@@ -189,6 +209,7 @@ export function findSinkPlaces(
   if (handlers.length > 0) open.add('handler');
   if (responseParams.size > 0) open.add('response');
   if (collections) open.add('collections');
+  if (usesDynamo) open.add('dynamodb');
   if (holdsSqlStatement(sourceCode)) open.add('sql');
   const { shapes: candidates, present } = shapesPresent(sourceCode, shapeIndex(catalogue), open);
   const shapes = candidates.filter((entry) => {
@@ -225,7 +246,7 @@ export function findSinkPlaces(
             const built = builtString(sourceCode, value);
             if (!built || !looksLikeSql(built.text)) continue;
           }
-          add(entry.kind, value, node, target, entry);
+          for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, node, target, entry);
         }
       }
       const responseEntries = byResponseMethod.get(method);
@@ -274,19 +295,47 @@ export function findSinkPlaces(
     }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const headers = propertyValue(value, 'headers');
-    const header = (name: RegExp): Node | null => {
-      const object = headers && unwrap(headers);
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-      for (const property of object.properties) {
+    // `headers: { … }`, `headers: HTML_HEADERS`, `{ headers }`, and what they spread in (`{ ...CORS, 'Content-Type': … }`).
+    const header = (name: RegExp, object: Node | null = constObject(sourceCode, headers), depth = 0): Node | null => {
+      if (!object || depth > 2) return null;
+      for (const property of [...object.type === AST_NODE_TYPES.ObjectExpression ? object.properties : []].reverse()) {
         if (property.type === AST_NODE_TYPES.Property && name.test(keyName(property) ?? '')) return property.value;
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          const spread = header(name, constObject(sourceCode, property.argument), depth + 1);
+          if (spread) return spread;
+        }
       }
       return null;
     };
+    status = constLiteral(sourceCode, status);
     const contentType = header(/^content-type$/i);
     if (contentType && /html/i.test(sourceCode.getText(contentType))) add('html', body, value, 'the HTML response', null);
     if (status?.type === AST_NODE_TYPES.Literal && /^30[12378]$/.test(String(status.value))) add('redirect', header(/^location$/i), value, 'the redirect `Location`', null);
   }
   return places;
+}
+
+/** An object literal, written in place or held by a `const` (`const HTML = { 'Content-Type': 'text/html' }`). */
+function constObject(sourceCode: TSESLint.SourceCode, node: Node | null | undefined): TSESTree.ObjectExpression | null {
+  const value = node && unwrap(node);
+  if (!value) return null;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id !== def!.name || holder.parent.kind !== 'const' || !holder.init) return null;
+  const init = unwrap(holder.init);
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : null;
+}
+
+/** A literal, written in place or held by a `const` (`const status = 302`). */
+function constLiteral(sourceCode: TSESLint.SourceCode, node: Node | null): Node | null {
+  const value = node && unwrap(node);
+  if (value?.type !== AST_NODE_TYPES.Identifier) return node;
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id === def!.name && holder.parent.kind === 'const' && holder.init && unwrap(holder.init).type === AST_NODE_TYPES.Literal) return unwrap(holder.init);
+  return node;
 }
 
 /** The address the request being handled was sent to (`request.url`, `req.nextUrl.origin`). */
@@ -407,6 +456,85 @@ function calleeText(callee: Node): string {
   if (value.type === AST_NODE_TYPES.Identifier) return value.name;
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier) return `${value.object.name}.${propertyName(value) ?? ''}`;
   return '';
+}
+
+/** `{ shell: true }` among a call's arguments: the command line goes through `/bin/sh` after all. */
+export function usesShell(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  return args.some((argument) => {
+    const value = unwrap(argument);
+    return (
+      value.type === AST_NODE_TYPES.ObjectExpression &&
+      value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'shell' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))
+    );
+  });
+}
+
+/** Directories a path can start from: `__dirname`, `os.tmpdir()`, `process.cwd()`. */
+const BASE_DIRECTORY = /^(?:__dirname|(?:os\.)?tmpdir\(\)|process\.cwd\(\))$/;
+
+/**
+ * Whether a value is a path that starts with fixed text, not from a value: `/tmp/${name}`, `'./out/' + name`,
+ * `path.join('/tmp', name)`, `join(__dirname, name)`, or a `const` holding one.
+ */
+function underFixedDirectory(sourceCode: TSESLint.SourceCode, node: Node, depth: number): boolean {
+  const value = unwrap(node);
+  if (depth > 3) return false;
+  const fixedStart = (text: string): boolean => /^(?:\/|\.{1,2}\/|[\w@][\w.@-]*\/)/.test(text);
+  const built = builtString(sourceCode, value);
+  if (built) return fixedStart(built.text);
+  if (value.type === AST_NODE_TYPES.CallExpression && /^(?:path\.)?(?:posix\.)?(?:join|resolve)$/.test(sourceCode.getText(value.callee))) {
+    const [first] = value.arguments;
+    if (!first) return false;
+    const base = unwrap(first);
+    if (base.type === AST_NODE_TYPES.Literal && typeof base.value === 'string') return fixedStart(`${base.value.replace(/\/?$/, '/')}`);
+    return BASE_DIRECTORY.test(sourceCode.getText(base)) || underFixedDirectory(sourceCode, base, depth + 1);
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveVariable(sourceCode, value)?.defs[0];
+    const holder = def?.node;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && holder.id === def!.name && holder.parent.kind === 'const') {
+      return underFixedDirectory(sourceCode, holder.init, depth + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * The parts of a value that are taken whole rather than written in the code: a read of something (`req.body.params`,
+ * `JSON.parse(event.body)`, a variable holding one), or what an object literal spreads in. An object literal's own
+ * properties, and what other calls build, are the code's own request.
+ */
+function takenWhole(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Node[] {
+  const value = unwrap(node);
+  if (depth > 3) return [];
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.flatMap((p) => (p.type === AST_NODE_TYPES.SpreadElement ? takenWhole(sourceCode, p.argument, depth + 1) : []));
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression) return [node];
+  if (value.type === AST_NODE_TYPES.CallExpression) return calleeText(value.callee) === 'JSON.parse' ? [node] : [];
+  if (value.type === AST_NODE_TYPES.AwaitExpression) return takenWhole(sourceCode, value.argument, depth + 1).length > 0 ? [node] : [];
+  if (value.type !== AST_NODE_TYPES.Identifier) return [];
+  // A parameter may hold anything its callers built, object literals included: not known to be whole.
+  const def = resolveVariable(sourceCode, value)?.defs[0];
+  const holder = def?.node;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || !holder.init) return [];
+  // `const { params } = JSON.parse(event.body)`: a part read out of the value.
+  if (holder.id.type !== AST_NODE_TYPES.Identifier) return takenWhole(sourceCode, holder.init, depth + 1).length > 0 ? [node] : [];
+  const parts = takenWhole(sourceCode, holder.init, depth + 1);
+  return unwrap(holder.init).type === AST_NODE_TYPES.ObjectExpression ? parts : parts.length > 0 ? [node] : [];
+}
+
+/** Calls of `method` on a created object: `new net.Socket().connect(…)`, or `const s = new net.Socket(); s.connect(…)`. */
+function instanceCalls(sourceCode: TSESLint.SourceCode, creation: Call, method: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const use of valueUses(sourceCode, creation)) {
+    const member = use.parent;
+    const call = member?.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === use && propertyName(member) === method && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+      calls.push(call);
+    }
+  }
+  return calls;
 }
 
 /** `db.collection('users')`, `User` from `mongoose.model(…)`: the receiver is a MongoDB collection or model. */

@@ -21,13 +21,28 @@ const MONGO_FILTER_METHODS = [
 ];
 const DYNAMO_EXPRESSIONS = ['KeyConditionExpression', 'FilterExpression', 'UpdateExpression', 'ConditionExpression', 'ProjectionExpression'];
 
+/** DynamoDB commands whose input holds conditions and expressions. */
+const DYNAMO_REQUESTS: [string, string[]][] = [
+  ['@aws-sdk/client-dynamodb', ['ScanCommand', 'QueryCommand', 'UpdateItemCommand', 'DeleteItemCommand']],
+  ['@aws-sdk/lib-dynamodb', ['ScanCommand', 'QueryCommand', 'UpdateCommand', 'DeleteCommand']],
+];
+
 export const databases: SinkModel[] = [
   ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', properties: ['sql', 'text', 'query'] })),
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
-  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql'] },
+  // DynamoDB's PartiQL: `Statement` is SQL-like text, with `?` and `Parameters` for values.
+  { kind: 'sql', module: '@aws-sdk/client-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
+  { kind: 'sql', module: '@aws-sdk/lib-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
+  { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql', 'Statement'] },
   ...MONGO_FILTER_METHODS.map((method): SinkModel => ({ kind: 'nosql-filter', method, evidence: 'mongo' })),
   ...DYNAMO_EXPRESSIONS.map((objectKey): SinkModel => ({ kind: 'nosql-expression', objectKey })),
+  // A whole request the caller sent (`docClient.scan(req.body.params)`): they choose the table and every condition.
+  ...DYNAMO_REQUESTS.flatMap(([module, commands]) =>
+    commands.map((command): SinkModel => ({ kind: 'nosql-expression', module, path: [command], construct: true, whole: true })),
+  ),
+  { kind: 'nosql-expression', method: 'scan', evidence: 'dynamodb', whole: true },
+  { kind: 'nosql-expression', method: 'query', evidence: 'dynamodb', whole: true },
   // The whole request body stored as a record: every field the caller adds is kept (mass assignment).
   { kind: 'record', objectKey: 'Item', callee: /^(put|Put(Item)?Command|putItem|transactWrite|batchWrite)$/ },
   { kind: 'record', objectKey: 'data', callee: /^(create|createMany|update|updateMany|upsert)$/ },

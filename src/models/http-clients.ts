@@ -21,6 +21,10 @@ export const httpClients: SinkModel[] = [
   ...client('superagent'),
   ...client('needle', false),
   ...client('request'),
+  ...client('request-promise'),
+  ...client('request-promise-native'),
+  ...client('cross-fetch'),
+  ...client('cross-fetch', true, ['default']),
   { kind: 'url', module: 'ky', path: [] },
   ...client('ky', false),
 ];

@@ -12,6 +12,27 @@ export const jsBuiltins: SinkModel[] = [
   { kind: 'url', path: ['Request'], construct: true },
   { kind: 'url', path: ['WebSocket'], construct: true },
   { kind: 'redirect', path: ['Response', 'redirect'] },
+  // A module named at run time: any file the function can read runs as code.
+  { kind: 'code', path: ['require'], variant: 'module' },
+];
+
+/**
+ * Template engines that compile their template to JavaScript: a template the caller wrote runs on the server
+ * (server-side template injection). Templates read from the deployment package are the engine's normal use.
+ */
+const template = (module: string, names: string[], namespace: string[][] = [[]]): SinkModel[] =>
+  namespace.flatMap((prefix) => names.map((name): SinkModel => ({ kind: 'code', module, path: [...prefix, name], variant: 'template' })));
+
+export const templateEngines: SinkModel[] = [
+  ...template('lodash', ['template'], [[], ['default']]),
+  { kind: 'code', module: 'lodash.template', path: [], variant: 'template' },
+  { kind: 'code', module: 'lodash/template', path: [], variant: 'template' },
+  ...template('underscore', ['template'], [[], ['default']]),
+  ...template('handlebars', ['compile'], [[], ['default']]),
+  ...template('ejs', ['render', 'compile'], [[], ['default']]),
+  ...template('pug', ['render', 'compile'], [[], ['default']]),
+  ...template('nunjucks', ['renderString', 'compile'], [[], ['default']]),
+  ...template('dot', ['template', 'compile']),
 ];
 
 /**
@@ -32,6 +53,19 @@ export const TEXT_CARRYING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>
   path: new Set(['join', 'resolve', 'normalize']),
   util: new Set(['format']),
   url: new Set(['resolve', 'format']),
+};
+
+/**
+ * Parsers of other formats, by module: what they return is the sender's data in another shape (as `JSON.parse`
+ * does), not something looked up with it. `serialize.unserialize(event.headers).Authorization` is still the caller's.
+ */
+export const PARSING_IMPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'node-serialize': new Set(['unserialize']),
+  'serialize-to-js': new Set(['deserialize']),
+  funcster: new Set(['deserialize', 'deepDeserialize']),
+  'js-yaml': new Set(['load', 'safeLoad']),
+  yaml: new Set(['parse']),
+  cookie: new Set(['parse']),
 };
 
 /* What the taint engine needs to know of the language's own functions: pass-through, barriers, collections. */

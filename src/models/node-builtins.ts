@@ -44,5 +44,6 @@ export const nodeBuiltins: SinkModel[] = [
   { kind: 'url', module: 'https', path: ['get'] },
   { kind: 'url', module: 'net', path: ['connect'], arguments: [0, 1] },
   { kind: 'url', module: 'net', path: ['createConnection'], arguments: [0, 1] },
+  { kind: 'url', module: 'net', path: ['Socket'], construct: true, instanceMethod: 'connect', arguments: [0, 1] },
   { kind: 'url', module: 'tls', path: ['connect'], arguments: [0, 1] },
 ];

@@ -35,18 +35,29 @@ export interface ImportedSink {
   construct?: boolean | 'both';
   /** Which arguments are the dangerous positions (default `[0]`). `'all'` for every argument. */
   arguments?: number[] | 'all';
-  /** For the owning rule: how the sink runs its value (`shell` command line, `program` with an argument list). */
-  variant?: 'shell' | 'program';
+  /**
+   * For the owning rule: how the sink runs its value (`shell` command line, `program` with an argument list, a
+   * `template` compiled to code, a `module` loaded by name).
+   */
+  variant?: 'shell' | 'program' | 'template' | 'module';
   /** The dangerous position is this property of the object passed at the argument (`axios({ url })`). */
   property?: string;
   /** The value must be text built at run time (the sink also takes safe constants and functions). */
   needsString?: boolean;
+  /**
+   * With `construct`: the sink is this method of the object built (`new net.Socket()`, then `socket.connect(…)`),
+   * called on the `new` itself or on the `const` that holds it; the positions are that call's.
+   */
+  instanceMethod?: string;
+  /** Only a value taken whole counts (see `ShapeSink.whole`). */
+  whole?: boolean;
 }
 
 /**
  * A sink that has no import to resolve, recognised by shape and evidence instead:
  * - `method` on any receiver, with `evidence` that the call is what it looks like (`'sql-text'`: the text reads as
- *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model).
+ *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model; `'dynamodb'`: the file
+ *   imports an AWS SDK with DynamoDB).
  * - `responseMethod` on the handler's own response or context (`res.redirect(url)`, `ctx.redirect(url)`).
  * - `responseProperty`: a property of the handler's response or context that is assigned (Koa `ctx.body = …`).
  * - `objectKey`: a property written in an object literal (`UpdateExpression: …`, `Item: …`).
@@ -54,7 +65,7 @@ export interface ImportedSink {
 export interface ShapeSink {
   kind: SinkKind;
   method?: string;
-  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store';
+  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store' | 'dynamodb';
   responseMethod?: string;
   responseProperty?: string;
   objectKey?: string;
@@ -63,6 +74,11 @@ export interface ShapeSink {
   arguments?: number[] | 'all' | 'last';
   /** When the argument is an object literal, the dangerous position is the first of these properties it has. */
   properties?: string[];
+  /**
+   * Only a value taken whole is dangerous here (a whole request handed over as it came): an object literal written in
+   * the code (directly or through a `const`) is the code's own request, and only what it spreads in counts.
+   */
+  whole?: boolean;
 }
 
 export type SinkModel = ImportedSink | ShapeSink;

@@ -1,21 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { analyse } from '../analysis/index.js';
+import { usesShell } from '../analysis/sinks.js';
 import { builtString, isDeployTimeValue, usesParameter } from '../analysis/strings.js';
-import { isConstant, keyName, unwrap } from '../util/ast.js';
+import { isConstant, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'commandFromInput' | 'commandBuilt' | 'suggestExecFile';
-/** `{ shell: true }` among a call's arguments: the command line goes through `/bin/sh` after all. */
-function usesShell(args: TSESTree.CallExpressionArgument[]): boolean {
-  return args.some((argument) => {
-    const value = unwrap(argument);
-    return (
-      value.type === AST_NODE_TYPES.ObjectExpression &&
-      value.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'shell' && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false))
-    );
-  });
-}
-
 /** `` exec(`convert ${a} ${b}`) `` → `execFile('convert', [a, b])`, when the command line is plain words. */
 function execFileRewrite(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, template: TSESTree.TemplateLiteral): string | null {
   const callee = unwrap(call.callee);
@@ -66,7 +56,8 @@ export default createRule<[], MessageIds>({
         // A call has one place per dangerous argument in the catalogue; judge each call once.
         const calls = new Map<TSESTree.CallExpression, 'shell' | 'program'>();
         for (const place of analysis.sinks('command')) {
-          if (place.sink.type === AST_NODE_TYPES.CallExpression) calls.set(place.sink, (place.entry && 'variant' in place.entry && place.entry.variant) || 'shell');
+          const variant = place.entry && 'variant' in place.entry ? place.entry.variant : undefined;
+          if (place.sink.type === AST_NODE_TYPES.CallExpression) calls.set(place.sink, variant === 'program' ? 'program' : 'shell');
         }
         for (const [call, variant] of calls) {
           const [command, second] = call.arguments;

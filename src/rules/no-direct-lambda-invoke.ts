@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONSTRUCT, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { analyse } from '../analysis/index.js';
-import { enclosingFunction, keyName, propertyName, staticString, unwrap, valueUses } from '../util/ast.js';
+import { enclosingFunction, keyName, propertyName, propertyValue, resolveVariable, staticString, unwrap, valueUses } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ allowAsync?: boolean }];
@@ -34,7 +34,7 @@ function isAsyncInvocation(params: TSESTree.Node | undefined, isEvent: (n: TSEST
   );
 }
 
-export default createRule<Options, 'directInvoke'>({
+export default createRule<Options, 'directInvoke' | 'functionFromInput'>({
   name: 'no-direct-lambda-invoke',
   meta: {
     type: 'suggestion',
@@ -55,6 +55,8 @@ export default createRule<Options, 'directInvoke'>({
       },
     ],
     messages: {
+      functionFromInput:
+        'The function invoked is named by `{{path}}`, which the caller sends: they can run any function this role may invoke. Map allowed names to fixed ones.',
       directInvoke:
         'Direct Lambda-to-Lambda invoke: the caller waits and pays for the callee, and skips a queue\'s checks. Chain through SQS, SNS, EventBridge or Step Functions.',
     },
@@ -66,9 +68,25 @@ export default createRule<Options, 'directInvoke'>({
     // Test helpers and scripts invoke functions to exercise them; only code a deployed function runs matters.
     const outsideFunctions = TEST_OR_SCRIPT_FILE.test(context.filename);
     const report = (node: TSESTree.Node, params: TSESTree.Node | undefined): void => {
+      if (outsideFunctions) return;
+      // The caller choosing which function runs is worse than the coupling, and is reported whatever the invocation type.
+      const name = propertyValue(requestObject(params), 'FunctionName');
+      const label = name && analyse(context).flow.labelsAt(name).find((l) => l.trust === 'caller' && !l.validated && !l.derived && !l.whole);
+      if (name && label) {
+        context.report({ node: name, messageId: 'functionFromInput', data: { path: label.path } });
+        return;
+      }
       if (allowAsync && isAsyncInvocation(params, isEvent)) return;
-      if (outsideFunctions || (!enclosingFunction(node) && analyse(context).handlers.length === 0)) return;
+      if (!enclosingFunction(node) && analyse(context).handlers.length === 0) return;
       context.report({ node, messageId: 'directInvoke' });
+    };
+
+    /** The request object literal: the argument, or the `const` it names. */
+    const requestObject = (params: TSESTree.Node | undefined): TSESTree.Node | null => {
+      const value = params && unwrap(params);
+      if (value?.type !== AST_NODE_TYPES.Identifier) return value ?? null;
+      const def = resolveVariable(sourceCode, value)?.defs[0];
+      return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
     };
 
     /** `client.invoke(…)` calls on a Lambda client: chained directly or through the variable holding it. */

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, READ, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { analyse } from '../analysis/index.js';
 import { isConstant, isFunctionNode, staticString, unwrap, valueParent } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'suggestJsonParse';
+type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'templateFromInput' | 'moduleFromInput' | 'suggestJsonParse';
 
 type Sink = 'eval' | 'function' | 'timer' | 'vm';
 
@@ -73,6 +74,10 @@ export default createRule<[], MessageIds>({
         '`{{name}}()` evaluates a string first argument as code (CWE-95). Pass a function instead: `{{name}}(() => …, delay)`.',
       vmCode:
         '`{{name}}` compiles code computed at run time, and `vm` is not a security boundary (CWE-95). Run only fixed code, or parse data with `JSON.parse()`.',
+      templateFromInput:
+        '`{{name}}` compiles the caller\'s `{{path}}` as a template, and template syntax runs code on the server. Compile only your own templates; pass input as data.',
+      moduleFromInput:
+        '`require()` loads a module named by the caller\'s `{{path}}`: any file the function can read runs as code. Map allowed names to modules instead.',
       suggestJsonParse: 'Replace `eval(…)` with `JSON.parse(…)` (when the string holds data, not code).',
     },
   },
@@ -83,6 +88,18 @@ export default createRule<[], MessageIds>({
 
     return {
       'Program:exit'() {
+        // Template engines and `require`: compiling or loading at run time is their normal use; the caller's text is the risk.
+        const analysis = analyse(context);
+        if (analysis.handlers.length > 0) {
+          for (const place of analysis.sinks('code')) {
+            const variant = place.entry && 'variant' in place.entry ? place.entry.variant : undefined;
+            if (variant !== 'template' && variant !== 'module') continue;
+            const [label] = analysis.inputAt(place.node, 'code');
+            if (!label) continue;
+            const name = place.target;
+            context.report({ node: place.node, messageId: variant === 'template' ? 'templateFromInput' : 'moduleFromInput', data: { name, path: label.path } });
+          }
+        }
         for (const ref of findReferences(sourceCode, DYNAMIC_CODE)) {
           const node = ref.node;
           const name = ref.path[ref.path.length - 1] ?? '';

@@ -4,7 +4,7 @@ import { builtString } from '../analysis/strings.js';
 import { calleeName, keyName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'dynamoExpressionFromInput' | 'dynamoExpressionBuilt' | 'mongoFilterFromInput' | 'mongoWhere';
+type MessageIds = 'dynamoExpressionFromInput' | 'dynamoExpressionBuilt' | 'dynamoRequestFromInput' | 'mongoFilterFromInput' | 'mongoWhere';
 
 
 const COERCIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'Boolean', 'ObjectId', 'toString', 'Types.ObjectId']);
@@ -37,6 +37,8 @@ export default createRule<[], MessageIds>({
         '`{{key}}` is built from `{{path}}`, which the caller controls, so they can change the condition. Keep it constant: values as `:v`, names as `#n`.',
       dynamoExpressionBuilt:
         '`{{key}}` mixes values into the expression text. Put values in `ExpressionAttributeValues` (`:v`) and names in `ExpressionAttributeNames` (`#n`).',
+      dynamoRequestFromInput:
+        'The DynamoDB request in `{{target}}` is `{{path}}` as the caller sent it: they pick the table and every condition. Build it in code from checked fields.',
       mongoFilterFromInput:
         'This MongoDB filter takes `{{path}}` whole from the caller: `{ "$ne": null }` for a string matches every document. Validate it, or force the type (`String(x)`).',
       mongoWhere:
@@ -56,6 +58,10 @@ export default createRule<[], MessageIds>({
         for (const place of analysis.sinks('nosql-expression')) {
           const key = place.target;
           const [label] = analysis.inputAt(place.node, 'nosql-expression');
+          if (place.entry && 'whole' in place.entry && place.entry.whole) {
+            if (label) context.report({ node: place.node, messageId: 'dynamoRequestFromInput', data: { target: key, path: label.path } });
+            continue;
+          }
           if (label) {
             context.report({ node: place.node, messageId: 'dynamoExpressionFromInput', data: { key, path: label.sourcePath } });
             continue;

@@ -7,7 +7,10 @@ import { keyName, processEnvRead, propertyName, resolveVariable, unwrap } from '
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ sensitiveNames?: string[] }];
-type MessageIds = 'wholeInput' | 'wholeEnv' | 'sensitiveValue';
+type MessageIds = 'wholeInput' | 'wholeHeaders' | 'wholeEnv' | 'sensitiveValue';
+
+/** The request's headers as a whole (`event.headers`, `req.headers`), not one of them. */
+const WHOLE_HEADERS = /^[\w$]+\.(?:headers|multiValueHeaders)$/;
 
 export default createRule<Options, MessageIds>({
   name: 'no-sensitive-logging',
@@ -35,6 +38,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       wholeInput:
         'This logs the whole {{what}}, with its `Authorization` header, cookies and body. Log the fields you need instead (request id, route, status).',
+      wholeHeaders:
+        'This logs every request header, the `Authorization` token and cookies included. Log the headers you need (user agent, request id) instead.',
       wholeEnv: 'This logs `process.env`: every setting and secret the function was given. Log the one setting you need, if any.',
       sensitiveValue:
         '`{{name}}` looks sensitive, and logs are kept longer and read more widely than the data\'s owner expects. Leave it out, or log a masked form.',
@@ -73,6 +78,12 @@ export default createRule<Options, MessageIds>({
             // Only raw HTTP input carries credentials: a validated (schema-stripped) or queue event is quiet.
             if (label?.whole && !label.validated && !label.path.includes('.') && !label.path.includes('[') && httpFacing(label.handler)) {
               report(part, 'wholeInput', { what: label.handler.inputKind === 'event' ? 'event' : 'request' });
+              return true;
+            }
+            // `console.log(event.headers)`: the bearer token and session cookie go to the logs with the rest.
+            const headers = part.type === AST_NODE_TYPES.Identifier || (part.type === AST_NODE_TYPES.MemberExpression && /^(?:headers|multiValueHeaders)$/.test(propertyName(part) ?? ''));
+            if (headers && label && WHOLE_HEADERS.test(label.path) && label.trust === 'caller' && !label.validated && !label.derived && httpFacing(label.handler)) {
+              report(part, 'wholeHeaders');
               return true;
             }
             if (processEnvRead(part)?.whole) {

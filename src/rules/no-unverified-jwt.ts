@@ -186,6 +186,12 @@ function payloadDecodes(sourceCode: TSESLint.SourceCode): Array<{ decode: Node; 
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.ArrayPattern) {
       const second = parent.id.elements[1];
       if (second?.type === AST_NODE_TYPES.Identifier) segments.push(...readsOf(sourceCode, second));
+    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier) {
+      // `const sections = token.split('.')`, then `sections[1]`.
+      for (const read of readsOf(sourceCode, parent.id)) {
+        const index = read.parent;
+        if (index?.type === AST_NODE_TYPES.MemberExpression && index.object === read && index.computed && index.property.type === AST_NODE_TYPES.Literal && index.property.value === 1) segments.push(index);
+      }
     }
     for (const segment of segments) {
       const decode = base64Decoding(sourceCode, segment, 0);
@@ -210,6 +216,9 @@ function base64Decoding(sourceCode: TSESLint.SourceCode, segment: Node, depth: n
     const encoding = parent.arguments[1];
     if (name === 'atob') return parent;
     if (name === 'from' && encoding?.type === AST_NODE_TYPES.Literal && BASE64.test(String(encoding.value))) return parent;
+    // `base64url.decode(segment)` (the base64url package, jose), `jose.util.base64url.decode` (node-jose), `Base64.decode` (js-base64).
+    const callee = unwrap(parent.callee);
+    if (name === 'decode' && callee.type === AST_NODE_TYPES.MemberExpression && /^base64(url)?$/i.test(calleeName(callee.object) ?? '')) return parent;
     return null;
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === holder && /^replace(All)?$/.test(propertyName(parent) ?? '')) {

@@ -89,6 +89,9 @@ const SHAPES: Array<[string, string, string[], Options?]> = [
   ['Hono with zValidator', "import { Hono } from 'hono';\nimport { zValidator } from '@hono/zod-validator';\nconst app = new Hono();\napp.get('/a', (c) => c.text('x'));\napp.post('/b', zValidator('json', S), (c) => c.json(c.req.valid('json')));", ['web/context input=c', 'web/context input=c validated-by=@hono/zod-validator']],
   ['Next.js route handlers', 'export async function GET(request) {}\nexport const POST = async (request, { params }) => {};', ['web/request input=request', 'web/request input=request'], { filename: 'app/api/orders/route.ts' }],
   ['Next.js-named exports outside route files', 'export async function GET(request) {}', []],
+  ['Netlify Functions 2.0 by folder', 'export default async (req, context) => new Response(req.url);', ['web/request input=req'], { filename: 'netlify/functions/hello.mjs' }],
+  ['Netlify Functions 2.0 by types', "import type { Context } from '@netlify/functions';\nexport default async (request: Request, context: Context) => new Response('ok');", ['web/request input=request'], { ts: true }],
+  ['a default export (req, context) elsewhere', 'export default async (req, context) => new Response(req.url);', []],
   ['app.get on an object that is not a framework app', "const app = createStore();\napp.get('/a', (req, res) => {});", []],
   ['client-side router', "import { createRouter } from 'vue-router';\nconst router = createRouter();\nrouter.get('/x', (req, res) => {});", []],
   // ---- Express route modules (app.get lives in another file) ----------------------------------------------------

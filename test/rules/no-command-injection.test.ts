@@ -12,6 +12,8 @@ testRule('no-command-injection', rule, {
     "import { spawn } from 'child_process'; spawn('git', ['log', ref]);",
     "import { spawn } from 'child_process'; spawn('ls -la', { shell: true });",
     "import { execa } from 'execa'; await execa('convert', [input, output]);",
+    // Not child_process: a promisified function of another module.
+    "import { promisify } from 'util';\nimport { exec } from './db.js';\nconst run = promisify(exec);\nexport const handler = async (event) => run(`x ${event.body}`);",
     // Not child_process.
     'const exec = (x) => x; exec(`rm ${x}`);',
     'regex.exec(text);',
@@ -145,6 +147,15 @@ app.post('/lookup', body('host').notEmpty().trim(), body('type').isIn(['A', 'MX'
       code: "import { exec } from 'child_process';\nimport { uploadedName } from './s3.js';\nexport const handler = async (event) => { exec(uploadedName(event).cmd); };",
       settings: sources({ module: './s3.js', path: ['uploadedName'], trust: 'uploader' }),
       errors: [{ messageId: 'commandFromInput', data: { path: 'uploadedName()' }, line: 3, column: 48, suggestions: [] }],
+    },
+    {
+      // `util.promisify(exec)` takes the same command line; Node's own docs write it this way.
+      code: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport const handler = async (event) => {\n  const { stdout } = await run(`git ls-remote ${JSON.parse(event.body).repo}`);\n  return { statusCode: 200, body: stdout };\n};",
+      errors: [{ messageId: 'commandFromInput', line: 5, column: 32, suggestions: [] }],
+    },
+    {
+      code: "const util = require('util');\nconst sh = util.promisify(require('child_process').exec);\nexports.handler = async (event) => { await sh('ls ' + event.queryStringParameters.dir); };",
+      errors: [{ messageId: 'commandFromInput', line: 3, column: 47, suggestions: [] }],
     },
   ],
   tsInvalid: [

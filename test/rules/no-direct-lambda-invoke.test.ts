@@ -27,6 +27,16 @@ testRule('no-direct-lambda-invoke', rule, {
   ],
   invalid: [
     {
+      // The caller picks the function, also for a fire-and-forget invoke that `allowAsync` accepts.
+      code: 'const { LambdaClient, InvokeCommand } = require("@aws-sdk/client-lambda");\nconst lambda = new LambdaClient({});\nexports.handler = async (event) => {\n  const body = JSON.parse(event.body);\n  await lambda.send(new InvokeCommand({ FunctionName: body.fn, InvocationType: "Event", Payload: JSON.stringify(body.payload) }));\n  return { statusCode: 202 };\n};',
+      options: [{ allowAsync: true }],
+      errors: [{ messageId: 'functionFromInput', data: { path: 'event.body.fn' }, line: 5, column: 55 }],
+    },
+    {
+      code: 'const AWS = require("aws-sdk");\nexports.handler = async (event) => {\n  const params = { FunctionName: `ORDER-${event.queryStringParameters.action}`, Payload: "{}" };\n  return new AWS.Lambda().invoke(params).promise();\n};',
+      errors: [{ messageId: 'functionFromInput', data: { path: 'event.queryStringParameters.action' }, line: 3, column: 34 }],
+    },
+    {
       code: 'import { LambdaClient, InvokeCommand } from "@aws-sdk/client-lambda";\nawait new LambdaClient({}).send(new InvokeCommand({ FunctionName: "billing" }));\nexport const handler = async () => main();',
       errors: [{ messageId: 'directInvoke', line: 2, column: 33 }],
     },

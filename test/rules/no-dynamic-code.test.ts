@@ -17,10 +17,25 @@ testRule('no-dynamic-code', rule, {
     'const vm = createViewModel(); vm.runInNewContext(code);',
     // Functions that merely share a name with a dangerous one.
     'const Function = class {}; new Function(body);',
+    // Templates from the deployment package, with the caller's values as data; modules named in the source.
+    "const _ = require('lodash');\nconst fs = require('fs');\nconst page = _.template(fs.readFileSync('./page.html', 'utf8'));\nexports.handler = async (event) => ({ statusCode: 200, body: page({ name: JSON.parse(event.body).name }) });",
+    "const handlers = { a: require('./a'), b: require('./b') };\nexports.handler = async (event) => handlers[event.pathParameters.kind === 'a' ? 'a' : 'b'].run();",
     // The Function constructor with a body fixed in the source (the global-object idiom).
     "const globalObject = Function('return this')(); const f = new Function('a', 'b', 'return a + b');",
   ],
   invalid: [
+    {
+      // Server-side template injection: the caller writes the template.
+      code: "import Handlebars from 'handlebars';\nimport ejs from 'ejs';\nexport const handler = async (event) => {\n  const { template, name } = JSON.parse(event.body);\n  return { statusCode: 200, body: Handlebars.compile(template)({ name }) + ejs.render(template, { name }) };\n};",
+      errors: [
+        { messageId: 'templateFromInput', data: { name: 'Handlebars.compile()', path: 'event.body.template' }, line: 5, column: 54 },
+        { messageId: 'templateFromInput', data: { name: 'ejs.render()', path: 'event.body.template' }, line: 5, column: 87 },
+      ],
+    },
+    {
+      code: 'exports.handler = async (event) => {\n  const plugin = require(`./plugins/${event.pathParameters.name}`);\n  return { statusCode: 200, body: plugin.run() };\n};',
+      errors: [{ messageId: 'moduleFromInput', data: { path: 'event.pathParameters.name' }, line: 2, column: 26 }],
+    },
     {
       code: 'exports.handler = async (event) => eval(event.body);',
       errors: [

@@ -6,6 +6,8 @@ const route = (body: string, imports = ''): string => `${imports}import express 
 
 testRule('no-html-injection', rule, {
   valid: [
+    // A JSON content type in a shared `const`.
+    "const JSON_HEADERS = { 'Content-Type': 'application/json' };\nexports.handler = async (event) => ({ statusCode: 200, headers: JSON_HEADERS, body: `<p>${event.queryStringParameters.q}</p>` });",
     // Escaped or sanitised for HTML.
     route('  res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`);', "import escapeHtml from 'escape-html';\n"),
     route("  const name = he.encode(String(req.query.name));\n  res.status(200).send('<p>' + name + '</p>');", "import he from 'he';\n"),
@@ -37,6 +39,14 @@ testRule('no-html-injection', rule, {
     'export const handler = async (event) => ({ statusCode: 200, headers: { \'Content-Type\': \'application/json\' }, body: JSON.stringify({ q: event.queryStringParameters.q }) });',
   ],
   invalid: [
+    {
+      // The HTML content type in a shared `const`, and the headers and body as shorthand properties.
+      code: "const HTML = { 'Content-Type': 'text/html' };\nexports.a = async (event) => ({ statusCode: 200, headers: { ...HTML }, body: `<h1>${event.queryStringParameters.name}</h1>` });\nexports.b = async (event) => {\n  const headers = { 'content-type': 'text/html; charset=utf-8' };\n  const body = `<p>${event.pathParameters.id}</p>`;\n  return { statusCode: 200, headers, body };\n};",
+      errors: [
+        { messageId: 'htmlFromInput', line: 2, column: 78 },
+        { messageId: 'htmlFromInput', line: 6, column: 38 },
+      ],
+    },
     {
       // Where the file already has escape-html, each interpolated input can be escaped in place.
       code: route("  const { name } = req.query;\n  res.send(`<h1>Hello ${name}</h1><p>Order ${req.params.id}</p>`);", "import escapeHtml from 'escape-html';\n"),

@@ -23,6 +23,20 @@ testRule('no-nosql-injection', rule, {
     `import { MongoClient } from 'mongodb';
      const orders = new MongoClient(uri).db().collection('orders');
      exports.handler = async (event) => orders.findOne({ id: event.pathParameters.id, tenant: event.headers['x-tenant'], q: event.queryStringParameters.q });`,
+    // A DynamoDB request written in the code, with the caller's values in their places (directly, through a const,
+    // or built by a helper); a pagination key is a value too.
+    `const AWS = require('aws-sdk');
+     const docClient = new AWS.DynamoDB.DocumentClient();
+     exports.handler = async (event) => {
+       const body = JSON.parse(event.body);
+       await docClient.query({ TableName: 'orders', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': body.id } }).promise();
+       const params = { TableName: 'orders', ExpressionAttributeValues: { ':o': body.owner }, ExclusiveStartKey: body.next };
+       await docClient.scan(params).promise();
+       return docClient.scan(paramsFor(body)).promise();
+     };
+     function paramsFor(body) { return { TableName: 'orders', FilterExpression: 'o = :o', ExpressionAttributeValues: { ':o': body.owner } }; }`,
+    // \`scan\` on something else, in a file without the AWS SDK.
+    'exports.handler = async (event) => redis.scan(JSON.parse(event.body).cursor);',
     // Queue payloads are the app's own data.
     `import { MongoClient } from 'mongodb';
      exports.handler = async (event) => { for (const r of event.Records) await db.collection('o').deleteOne(JSON.parse(r.body)); };`,
@@ -45,6 +59,14 @@ testRule('no-nosql-injection', rule, {
       errors: [
         { messageId: 'mongoFilterFromInput', line: 3, column: 49 },
         { messageId: 'mongoFilterFromInput', line: 3, column: 70 },
+      ],
+    },
+    {
+      // The caller's own request, handed to DynamoDB as it came (and spread into one).
+      code: "const AWS = require('aws-sdk');\nconst { ScanCommand } = require('@aws-sdk/lib-dynamodb');\nconst docClient = new AWS.DynamoDB.DocumentClient();\nexports.handler = async (event) => {\n  const { params, filter } = JSON.parse(event.body);\n  await docClient.scan(params).promise();\n  return doc.send(new ScanCommand({ ...filter, TableName: 'orders' }));\n};",
+      errors: [
+        { messageId: 'dynamoRequestFromInput', data: { target: 'docClient.scan()', path: 'event.body.params' }, line: 6, column: 24 },
+        { messageId: 'dynamoRequestFromInput', data: { target: 'new ScanCommand()', path: 'event.body.filter' }, line: 7, column: 40 },
       ],
     },
     {

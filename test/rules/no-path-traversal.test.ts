@@ -64,6 +64,11 @@ app.get('/files/:name', param('name').matches(/^[\\w-]+\\.pdf$/), async (req, re
       errors: [{ messageId: 'pathFromInput', data: { path: 'req.params', target: 'readFile()' }, line: 6, column: 27, suggestions: [] }],
     },
     {
+      // A program's argument under a fixed directory, without a shell: it can only go wrong as a path.
+      code: "const { execFileSync } = require('child_process');\nexports.handler = async (event) => {\n  for (const record of event.Records) execFileSync('convert', ['/tmp/' + record.s3.object.key, '/tmp/out.png']);\n};",
+      errors: [{ messageId: 'pathFromInput', line: 3, column: 64 }],
+    },
+    {
       code: docsHandler(
         "  const name = event.queryStringParameters.file;\n  const data = fs.readFileSync(path.join('/var/task/docs', name), 'utf8');\n  return { statusCode: 200, body: data };",
       ),

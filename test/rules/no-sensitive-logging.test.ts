@@ -52,6 +52,9 @@ testRule('no-sensitive-logging', rule, {
     `import { z } from 'zod';
      const Event = z.object({ body: z.string() });
      exports.handler = async (event) => { const parsed = Event.parse(event); logger.info('in', parsed); return { statusCode: 200 }; };`,
+    // One header, or only the names of the headers; the headers of a queue message.
+    `exports.handler = async (event) => {\n  console.log(event.headers['user-agent'], Object.keys(event.headers));\n  return { statusCode: 200, body: 'ok' };\n};`,
+    `exports.handler = async (event) => {\n  for (const record of event.Records) console.log(record.messageAttributes, record.headers);\n};`,
     // The event of a function that is not a handler.
     `function onClick(event) { console.log(event); }`,
   ],
@@ -67,6 +70,18 @@ testRule('no-sensitive-logging', rule, {
     {
       code: `exports.api = (req, res) => { req.log.info(req); res.end(); };`,
       errors: [{ messageId: 'wholeInput', data: { what: 'request' }, line: 1, column: 44 }],
+    },
+    {
+      // Every header, the bearer token and the session cookie with them.
+      code: `exports.handler = async (event) => {\n  const { headers } = event;\n  console.info('headers', event.headers);\n  console.log(JSON.stringify(headers));\n  return { statusCode: 200, body: 'ok' };\n};`,
+      errors: [
+        { messageId: 'wholeHeaders', line: 3, column: 27 },
+        { messageId: 'wholeHeaders', line: 4, column: 30 },
+      ],
+    },
+    {
+      code: `module.exports = async function (context, req) {\n  context.log(req.headers);\n  context.res = { body: 'ok' };\n};`,
+      errors: [{ messageId: 'wholeHeaders', line: 2, column: 15 }],
     },
     {
       code: `console.log('config', process.env);`,

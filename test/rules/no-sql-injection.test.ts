@@ -11,6 +11,8 @@ const PG = "const { Pool } = require('pg');\nconst { parseEvent } = require('@co
 
 testRule('no-sql-injection', rule, {
   valid: [
+    // PartiQL with `?` placeholders and `Parameters`.
+    "const { ExecuteStatementCommand } = require('@aws-sdk/client-dynamodb');\nexports.handler = async (event) => {\n  await ddb.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: event.pathParameters.id }] }));\n  return { statusCode: 200, body: '' };\n};",
     // Parameterised, per driver.
     "const { Pool } = require('pg'); const pool = new Pool(); pool.query('SELECT * FROM users WHERE id = $1', [id]);",
     "import mysql from 'mysql2/promise'; await conn.execute('SELECT * FROM users WHERE id = ?', [id]);",
@@ -61,6 +63,11 @@ router.post('/users/:id', param('id').isUUID(), body('name').notEmpty(), async (
         { messageId: 'sqlFromInput', data: { path: 'req.body' }, line: 9, column: 18, suggestions: [] },
         { messageId: 'sqlBuilt', line: 11, column: 18, suggestions: [] },
       ],
+    },
+    {
+      // DynamoDB PartiQL: the statement is SQL-like text; the caller's quote ends the string.
+      code: "const { ExecuteStatementCommand } = require('@aws-sdk/lib-dynamodb');\nexports.handler = async (event) => {\n  const owner = event.queryStringParameters.owner;\n  await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM Orders WHERE owner = '${owner}'` }));\n  return { statusCode: 200, body: '' };\n};",
+      errors: [{ messageId: 'sqlFromInput', line: 4, column: 59 }],
     },
     {
       // The usual helper module: SQL text built from the helper's parameters, handed to a wrapper of its own.

@@ -5,6 +5,11 @@ const lambda = (body: string, imports = ''): string => `${imports}export const h
 
 testRule('no-ssrf', rule, {
   valid: [
+    // The Host header the request came in by, however it is read.
+    {
+      code: "export async function GET(request) {\n  await fetch(`https://${request.headers.get('host')}/status`);\n  return new Response('ok');\n}",
+      filename: 'app/api/status/route.js',
+    },
     // Input only in the path or query of a fixed host.
     lambda('  await fetch(`https://api.example.com/users/${event.pathParameters.id}`);'),
     lambda('  await axios.get(`${process.env.API_URL}/search?q=${encodeURIComponent(event.queryStringParameters.q)}`);', "import axios from 'axios';\n"),
@@ -21,6 +26,12 @@ testRule('no-ssrf', rule, {
     lambda("  await axios.post('https://hooks.example.com/notify', { url: JSON.parse(event.body).url });", "import axios from 'axios';\n"),
   ],
   invalid: [
+    {
+      // A query parameter named `host` is the caller's choice, not the Host header the request came in by.
+      code: "export async function GET(request) {\n  const host = new URL(request.url).searchParams.get('host');\n  await fetch(`https://${host}/status`);\n  return new Response('ok');\n}",
+      filename: 'app/api/status/route.js',
+      errors: [{ messageId: 'addressFromInput', line: 3, column: 26 }],
+    },
     {
       code: lambda('  const { url } = JSON.parse(event.body);\n  const response = await fetch(url);'),
       errors: [{ messageId: 'addressFromInput', data: { path: 'event.body.url', target: '`fetch()`' }, line: 3, column: 32 }],
@@ -63,12 +74,19 @@ testRule('no-ssrf', rule, {
     },
   ],
   tsValid: [
+    // A socket to a configured host: only the port is the caller's (and a number).
+    "import net from 'node:net';\nexport const handler = async (event) => {\n  const socket = new net.Socket();\n  socket.connect(Number(event.queryStringParameters?.port), process.env.UPSTREAM_HOST as string);\n  return { statusCode: 200, body: '' };\n};",
     "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const res = await fetch(`https://api.github.com/users/${event.pathParameters!.user}`);\n  return { statusCode: 200, body: await res.text() };\n};",
   ],
   tsInvalid: [
     {
       code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nimport net from 'node:net';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const host = event.queryStringParameters?.host as string;\n  net.connect(443, host);\n  return { statusCode: 200, body: '' };\n};",
       errors: [{ messageId: 'addressFromInput', data: { path: 'event.queryStringParameters.host', target: '`net.connect()`' }, line: 5, column: 20 }],
+    },
+    {
+      // A socket built first and connected after: the caller picks where it connects.
+      code: "import net from 'node:net';\nexport const handler = async (event) => {\n  const host = event.queryStringParameters?.host as string;\n  const client = new net.Socket();\n  client.connect(4444, host, () => client.write('hi'));\n  return { statusCode: 200, body: '' };\n};",
+      errors: [{ messageId: 'addressFromInput', data: { path: 'event.queryStringParameters.host', target: '`client.connect()`' }, line: 5, column: 24 }],
     },
   ],
 });

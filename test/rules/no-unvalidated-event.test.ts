@@ -31,6 +31,8 @@ app.post('/lookup', body('host').isFQDN(), rejectInvalid, (req, res) => {
   const { host } = matchedData(req);
   exec(\`nslookup \${host}\`, (err, out) => res.send(out));
 });`,
+    // An uploaded object's base name under a fixed directory, as a program's argument without a shell.
+    "const { execFileSync } = require('child_process');\nconst path = require('path');\nexports.handler = async (event) => {\n  for (const record of event.Records) {\n    const name = path.basename(decodeURIComponent(record.s3.object.key));\n    execFileSync('convert', [path.join('/tmp', name), `/tmp/${name}.png`]);\n  }\n};",
     // A token authorizer: API Gateway sets `methodArn`; the token is only compared.
     `export const handler = (event, context, callback) => {
       if (event.authorizationToken === 'allow') callback(null, policy('user', 'Allow', event.methodArn));
@@ -276,6 +278,11 @@ app.post('/lookup', body('host').isFQDN(), (req, res) => {
   exec(\`nslookup \${req.body.host}\`, (err, out) => res.send(out));
 });`,
       errors: [{ messageId: 'unvalidated', line: 7, column: 20, data: { path: 'req.body', place: 'a command run by `exec()`' } }],
+    },
+    {
+      // The key itself as an argument can be an option (`-write …`) or an ImageMagick coder (`msl:…`).
+      code: "const { execFileSync } = require('child_process');\nexports.handler = async (event) => {\n  for (const record of event.Records) execFileSync('convert', [record.s3.object.key, '/tmp/out.png']);\n};",
+      errors: [{ messageId: 'unvalidated', data: { path: 'event.Records[].s3.object.key', place: 'a command run by `execFileSync()`' }, line: 3, column: 64 }],
     },
     {
       // The whole body stored as a record (mass assignment).

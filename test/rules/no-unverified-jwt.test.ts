@@ -15,6 +15,8 @@ testRule('no-unverified-jwt', rule, {
     // A token the function got for itself from its authorisation server: reading its expiry is caching, not trust.
     `${JWT}let cached;\nasync function accessToken() {\n  const res = await fetch('https://auth.example.com/oauth/token', { method: 'POST' });\n  const { access_token } = await res.json();\n  cached = { token: access_token, exp: jwt.decode(access_token).exp };\n  return cached.token;\n}\nexports.handler = async () => ({ statusCode: 200, body: await accessToken() });`,
     // Decoding the header segment by hand.
+    // The header segment through an array of segments, to pick the verification key.
+    "import { base64url } from 'jose';\nexport const handler = async (event) => {\n  const parts = event.headers.authorization.split('.');\n  const header = JSON.parse(new TextDecoder().decode(base64url.decode(parts[0])));\n  return { statusCode: 200, body: header.kid };\n};",
     "export const handler = async (event) => {\n  const token = event.headers.authorization.split(' ')[1];\n  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString());\n  return { statusCode: 200, body: header.kid };\n};",
     // `none` is not allowed; explicit algorithms.
     `${JWT}exports.handler = async (event) => {\n  const claims = jwt.verify(event.headers.Authorization, process.env.JWT_SECRET, { algorithms: ['HS256'] });\n  return { statusCode: 200, body: claims.sub };\n};`,
@@ -43,6 +45,16 @@ testRule('no-unverified-jwt', rule, {
         { messageId: 'claimsUnverified', data: { token: 'token' }, line: 3, column: 30 },
         { messageId: 'claimsUnverified', data: { token: 'token' }, line: 5, column: 29 },
       ],
+    },
+    {
+      // The segments kept in an array and the payload decoded with a base64url helper (node-jose, the base64url package).
+      code: "const jose = require('node-jose');\nexports.handler = async (event) => {\n  const sections = event.headers.Authorization.split('.');\n  const claims = JSON.parse(jose.util.base64url.decode(sections[1]));\n  return { statusCode: 200, body: claims.username };\n};",
+      errors: [{ messageId: 'claimsUnverified', data: { token: 'event.headers.Authorization' }, line: 4, column: 29 }],
+    },
+    {
+      // A deserialised request is still the caller's: its `Authorization` header is theirs to forge.
+      code: "const serialize = require('node-serialize');\nexports.handler = async (event) => {\n  const headers = serialize.unserialize(event.headers);\n  const claims = JSON.parse(Buffer.from(headers.Authorization.split('.')[1], 'base64').toString());\n  return { statusCode: 200, body: claims.username };\n};",
+      errors: [{ messageId: 'claimsUnverified', data: { token: 'headers.Authorization' }, line: 4, column: 29 }],
     },
     {
       code: "import express from 'express';\nimport { jwtDecode } from 'jwt-decode';\nconst app = express();\napp.get('/me', (req, res) => {\n  const user = jwtDecode(req.cookies.session);\n  res.json({ admin: user.role === 'admin' });\n});",

@@ -6,6 +6,7 @@ import {
   ELEMENT_CALLBACKS,
   ELEMENT_RESULTS,
   INSPECTING_METHODS,
+  PARSING_IMPORTS,
   TEXT_CARRYING_FUNCTIONS,
   TEXT_CARRYING_IMPORTS,
   TEXT_CARRYING_METHODS,
@@ -342,9 +343,11 @@ export class InputFlow {
 
   private stepMethodCall(call: TSESTree.CallExpression, method: string | null, label: InputLabel): void {
     if (method && INSPECTING_METHODS.has(method)) return;
-    // `req.get('host')`, `request.headers.get('host')`: the name this server was reached by.
+    // `req.get('host')`, `request.headers.get('host')`: the name this server was reached by. Not a query parameter
+    // that happens to be called `host` (`searchParams.get('host')`): that one is the caller's to choose.
     const [first] = call.arguments;
-    if ((method === 'get' || method === 'header') && first?.type === AST_NODE_TYPES.Literal && ROUTING_HEADERS.has(String(first.value))) return;
+    const readsHeader = label.whole || /\.headers$/.test(label.path);
+    if ((method === 'get' || method === 'header') && readsHeader && first?.type === AST_NODE_TYPES.Literal && ROUTING_HEADERS.has(String(first.value))) return;
     if (label.whole && method === 'valid') {
       // Hono `c.req.valid('json')`: what the route's validator middleware checked.
       this.mark(call, { ...label, whole: false, validated: true, source: call, sourcePath: `${label.path}.valid()` });
@@ -447,12 +450,15 @@ export class InputFlow {
     this.mark(call, { ...label, derived: true, whole: false });
   }
 
-  /** `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module: see `TEXT_CARRYING_IMPORTS`. */
+  /**
+   * `join(dir, name)` with `join` from `path`, `p.resolve(…)` with `p` the `path` module, `yaml.parse(text)`: see
+   * `TEXT_CARRYING_IMPORTS` and `PARSING_IMPORTS`.
+   */
   private isTextCarryingImport(callee: Node): boolean {
     const root = rootIdentifier(callee);
     const name = calleeName(callee);
     const module = root && importedModule(this.sourceCode, root)?.replace(/^node:/, '');
-    return !!module && !!name && !!TEXT_CARRYING_IMPORTS[module]?.has(name);
+    return !!module && !!name && !!(TEXT_CARRYING_IMPORTS[module]?.has(name) || PARSING_IMPORTS[module]?.has(name));
   }
 
   /** The places a sanitiser call makes its argument safe for (`path.basename` → paths), if it is one. */
