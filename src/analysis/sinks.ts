@@ -69,11 +69,21 @@ function referenceSpec(entries: readonly SinkModel[]): ReferenceSpec<ImportedSin
   return spec;
 }
 
+/**
+ * The arguments at the dangerous positions. A spread covers every position from its index on (`eval(...args)`,
+ * `new Function(...parts)`): its elements are what the call receives there.
+ */
 function positions(call: Call, which: number[] | 'all' | 'last' | undefined): Node[] {
-  const args = call.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+  const args = call.arguments;
   if (which === 'all') return args;
   if (which === 'last') return args.slice(-1);
-  return (which ?? [0]).map((i) => call.arguments[i]).filter((a): a is TSESTree.CallExpressionArgument => !!a && a.type !== AST_NODE_TYPES.SpreadElement);
+  const spread = args.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+  const found = new Set<Node>();
+  for (const i of which ?? [0]) {
+    const argument = spread >= 0 && spread <= i ? args[spread] : args[i];
+    if (argument) found.add(argument);
+  }
+  return [...found];
 }
 
 /** The value at an argument, or at `property` of the object literal there (`axios({ url })`). */
