@@ -1,32 +1,34 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, READ, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { analyse } from '../analysis/index.js';
+import { READ, findReferences, type ReferenceSpec } from '../analysis/imports.js';
+import { sinkName, type SinkPlace } from '../analysis/sinks.js';
+import { isImportedSink, type SinkModel } from '../models/index.js';
 import { isConstant, isFunctionNode, staticString, unwrap, valueParent } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'suggestJsonParse';
+type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'codeFromValue' | 'suggestJsonParse';
 
-type Sink = 'eval' | 'function' | 'timer' | 'vm';
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
-const VM_FUNCTIONS = { [CALL]: 'vm' as Sink };
-const DYNAMIC_CODE: ReferenceSpec<Sink> = {
-  globals: {
-    eval: { [CALL]: 'eval', [READ]: 'eval' },
-    Function: { [CALL]: 'function', [CONSTRUCT]: 'function' },
-    setTimeout: { [CALL]: 'timer' },
-    setInterval: { [CALL]: 'timer' },
-    setImmediate: { [CALL]: 'timer' },
-  },
-  modules: {
-    vm: {
-      runInNewContext: VM_FUNCTIONS,
-      runInThisContext: VM_FUNCTIONS,
-      runInContext: VM_FUNCTIONS,
-      compileFunction: VM_FUNCTIONS,
-      Script: { [CONSTRUCT]: 'vm' },
-      SourceTextModule: { [CONSTRUCT]: 'vm' },
-    },
-  },
-};
+/** How a catalogue entry of kind `code` runs its value, read off the entry itself (which decides the message). */
+type Evaluator = 'eval' | 'function' | 'timer' | 'vm' | 'other';
+
+function evaluatorOf(entry: SinkModel | null): Evaluator {
+  if (!entry || !isImportedSink(entry)) return 'other';
+  if (entry.module) return entry.module.replace(/^node:/, '') === 'vm' ? 'vm' : 'other';
+  const [name, ...rest] = entry.path;
+  if (rest.length > 0) return 'other';
+  if (name === 'eval') return 'eval';
+  if (name === 'Function') return 'function';
+  // A global that takes either a function or a string of code: a timer.
+  return entry.needsString ? 'timer' : 'other';
+}
+
+/**
+ * The global `eval` read as a value (`fn(eval)`, `[eval][0](x)`): the evaluator handed on. The catalogue's
+ * entries are calls, so this one read is looked up here, through the same resolver.
+ */
+const EVAL_READS: ReferenceSpec<true> = { globals: { eval: { [READ]: true } } };
 
 /** A first argument a timer will evaluate as code: a string, or a value we can tell is not a function. */
 function isCodeArgument(node: TSESTree.Node | undefined, isString: (n: TSESTree.Node) => boolean): boolean {
@@ -44,11 +46,24 @@ function isCodeArgument(node: TSESTree.Node | undefined, isString: (n: TSESTree.
 /** True for the `eval` in `eval(x)` or `globalThis.eval(x)`: the call itself is reported, not its callee. */
 function isCallee(node: TSESTree.Node): boolean {
   let { parent, child } = valueParent(node);
-  // `(0, eval)(x)`: the call through the sequence is what the tracker reports.
+  // `(0, eval)(x)`: the call through the sequence is what the catalogue matches.
   if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === child) {
     ({ parent, child } = valueParent(parent));
   }
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child;
+}
+
+/** The places of one call (the `Function` constructor has one per argument), with the entry that matched it. */
+function byCall(places: readonly SinkPlace[]): Map<Call, { entry: SinkModel | null; places: SinkPlace[] }> {
+  const calls = new Map<Call, { entry: SinkModel | null; places: SinkPlace[] }>();
+  for (const place of places) {
+    const call = place.sink;
+    if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
+    const known = calls.get(call);
+    if (known) known.places.push(place);
+    else calls.set(call, { entry: place.entry, places: [place] });
+  }
+  return calls;
 }
 
 export default createRule<[], MessageIds>({
@@ -73,6 +88,8 @@ export default createRule<[], MessageIds>({
         '`{{name}}()` evaluates a string first argument as code (CWE-95). Pass a function instead: `{{name}}(() => …, delay)`.',
       vmCode:
         '`{{name}}` compiles code computed at run time, and `vm` is not a security boundary (CWE-95). Run only fixed code, or parse data with `JSON.parse()`.',
+      codeFromValue:
+        '{{name}} runs code computed at run time: a string from input becomes code (CWE-95). Run only fixed code, or choose among fixed functions by name.',
       suggestJsonParse: 'Replace `eval(…)` with `JSON.parse(…)` (when the string holds data, not code).',
     },
   },
@@ -81,45 +98,57 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     const isString = (node: TSESTree.Node): boolean => staticString(sourceCode, node) !== null;
 
+    const reportEval = (call: Call): void => {
+      const [argument] = call.arguments;
+      const canSuggest = call.arguments.length === 1 && argument?.type !== AST_NODE_TYPES.SpreadElement;
+      const direct = call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'eval';
+      context.report({
+        node: call,
+        messageId: direct ? 'eval' : 'indirectEval',
+        suggest: canSuggest ? [{ messageId: 'suggestJsonParse', fix: (fixer) => fixer.replaceText(call.callee, 'JSON.parse') }] : [],
+      });
+    };
+
     return {
       'Program:exit'() {
-        for (const ref of findReferences(sourceCode, DYNAMIC_CODE)) {
-          const node = ref.node;
-          const name = ref.path[ref.path.length - 1] ?? '';
-          if (ref.info === 'eval') {
-            if (ref.kind === 'call' && node.type === AST_NODE_TYPES.CallExpression) {
-              const [argument] = node.arguments;
-              const canSuggest = node.arguments.length === 1 && argument?.type !== AST_NODE_TYPES.SpreadElement;
-              const direct = node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'eval';
-              context.report({
-                node,
-                messageId: direct ? 'eval' : 'indirectEval',
-                suggest: canSuggest
-                  ? [{ messageId: 'suggestJsonParse', fix: (fixer) => fixer.replaceText(node.callee, 'JSON.parse') }]
-                  : [],
-              });
-            } else if (!isCallee(node) && node.parent?.type !== AST_NODE_TYPES.VariableDeclarator) {
-              // `fn(eval)`, `[eval][0](x)`: the evaluator handed on; aliases (`const run = eval`) are followed to their calls.
-              context.report({ node, messageId: 'indirectEval' });
-            }
-          } else if (ref.info === 'function') {
-            // `Function('return this')()` and other fixed bodies are reviewable; computed ones are the risk.
-            const args = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.arguments : [];
-            if (args.some((argument) => !isConstant(sourceCode, argument))) {
-              const call = node.type === AST_NODE_TYPES.NewExpression ? 'new Function()' : 'Function()';
-              context.report({ node, messageId: 'functionConstructor', data: { call } });
-            }
-          } else if (ref.info === 'timer' && node.type === AST_NODE_TYPES.CallExpression) {
-            if (isCodeArgument(node.arguments[0], isString)) {
-              context.report({ node: node.arguments[0]!, messageId: 'stringTimer', data: { name } });
-            }
-          } else if (ref.info === 'vm' && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
-            const [code] = node.arguments;
-            // Fixed code in source is reviewable; code computed at run time is the risk.
-            if (code && !isConstant(sourceCode, code)) {
-              context.report({ node, messageId: 'vmCode', data: { name: ref.kind === 'construct' ? `new vm.${name}()` : `vm.${name}()` } });
-            }
+        // Code runs wherever it is evaluated, so every place counts, not only those a handler's input reaches.
+        for (const [call, { entry, places }] of byCall(analyse(context).sinks('code'))) {
+          const name = entry && isImportedSink(entry) ? (entry.path.at(-1) ?? '') : '';
+          switch (evaluatorOf(entry)) {
+            case 'eval':
+              reportEval(call);
+              break;
+            case 'function':
+              // `Function('return this')()` and other fixed bodies are reviewable; computed ones are the risk.
+              if (call.arguments.some((argument) => !isConstant(sourceCode, argument))) {
+                const text = call.type === AST_NODE_TYPES.NewExpression ? 'new Function()' : 'Function()';
+                context.report({ node: call, messageId: 'functionConstructor', data: { call: text } });
+              }
+              break;
+            case 'timer':
+              if (call.type === AST_NODE_TYPES.CallExpression && isCodeArgument(call.arguments[0], isString)) {
+                context.report({ node: call.arguments[0]!, messageId: 'stringTimer', data: { name } });
+              }
+              break;
+            case 'vm':
+              // Fixed code in source is reviewable; code computed at run time is the risk.
+              if (places.some((place) => !isConstant(sourceCode, place.node))) {
+                const text = call.type === AST_NODE_TYPES.NewExpression ? `new vm.${name}()` : `vm.${name}()`;
+                context.report({ node: call, messageId: 'vmCode', data: { name: text } });
+              }
+              break;
+            case 'other':
+              // An entry of the user's settings (a template compiler, a rules engine): the same judgement as `vm`.
+              if (places.some((place) => !isConstant(sourceCode, place.node))) {
+                context.report({ node: call, messageId: 'codeFromValue', data: { name: sinkName(places[0]!) } });
+              }
+              break;
           }
+        }
+        for (const { node } of findReferences(sourceCode, EVAL_READS)) {
+          // Calls are the catalogue's; aliases (`const run = eval`) are followed there to their calls.
+          if (isCallee(node) || node.parent?.type === AST_NODE_TYPES.VariableDeclarator) continue;
+          context.report({ node, messageId: 'indirectEval' });
         }
       },
     };
