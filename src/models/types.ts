@@ -41,6 +41,8 @@ export interface ImportedSink {
   property?: string;
   /** The value must be text built at run time (the sink also takes safe constants and functions). */
   needsString?: boolean;
+  /** The function itself handed on as a value is a place too (`fn(eval)`): whoever receives it runs code with it. */
+  asValue?: boolean;
 }
 
 /**

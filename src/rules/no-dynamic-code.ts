@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyse } from '../analysis/index.js';
-import { READ, findReferences, type ReferenceSpec } from '../analysis/imports.js';
 import { sinkName, type SinkPlace } from '../analysis/sinks.js';
 import { isImportedSink, type SinkModel } from '../models/index.js';
-import { isConstant, isFunctionNode, staticString, unwrap, valueParent } from '../util/ast.js';
+import { isConstant, isFunctionNode, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'eval' | 'indirectEval' | 'functionConstructor' | 'stringTimer' | 'vmCode' | 'codeFromValue' | 'suggestJsonParse';
@@ -24,12 +23,6 @@ function evaluatorOf(entry: SinkModel | null): Evaluator {
   return entry.needsString ? 'timer' : 'other';
 }
 
-/**
- * The global `eval` read as a value (`fn(eval)`, `[eval][0](x)`): the evaluator handed on. The catalogue's
- * entries are calls, so this one read is looked up here, through the same resolver.
- */
-const EVAL_READS: ReferenceSpec<true> = { globals: { eval: { [READ]: true } } };
-
 /** A first argument a timer will evaluate as code: a string, or a value we can tell is not a function. */
 function isCodeArgument(node: TSESTree.Node | undefined, isString: (n: TSESTree.Node) => boolean): boolean {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -41,16 +34,6 @@ function isCodeArgument(node: TSESTree.Node | undefined, isString: (n: TSESTree.
     (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') ||
     isString(value)
   );
-}
-
-/** True for the `eval` in `eval(x)` or `globalThis.eval(x)`: the call itself is reported, not its callee. */
-function isCallee(node: TSESTree.Node): boolean {
-  let { parent, child } = valueParent(node);
-  // `(0, eval)(x)`: the call through the sequence is what the catalogue matches.
-  if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === child) {
-    ({ parent, child } = valueParent(parent));
-  }
-  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child;
 }
 
 /** The places of one call (the `Function` constructor has one per argument), with the entry that matched it. */
@@ -112,7 +95,8 @@ export default createRule<[], MessageIds>({
     return {
       'Program:exit'() {
         // Code runs wherever it is evaluated, so every place counts, not only those a handler's input reaches.
-        for (const [call, { entry, places }] of byCall(analyse(context).sinks('code'))) {
+        const places = analyse(context).sinks('code');
+        for (const [call, { entry, places: ofCall }] of byCall(places)) {
           const name = entry && isImportedSink(entry) ? (entry.path.at(-1) ?? '') : '';
           switch (evaluatorOf(entry)) {
             case 'eval':
@@ -132,23 +116,24 @@ export default createRule<[], MessageIds>({
               break;
             case 'vm':
               // Fixed code in source is reviewable; code computed at run time is the risk.
-              if (places.some((place) => !isConstant(sourceCode, place.node))) {
+              if (ofCall.some((place) => !isConstant(sourceCode, place.node))) {
                 const text = call.type === AST_NODE_TYPES.NewExpression ? `new vm.${name}()` : `vm.${name}()`;
                 context.report({ node: call, messageId: 'vmCode', data: { name: text } });
               }
               break;
             case 'other':
               // An entry of the user's settings (a template compiler, a rules engine): the same judgement as `vm`.
-              if (places.some((place) => !isConstant(sourceCode, place.node))) {
-                context.report({ node: call, messageId: 'codeFromValue', data: { name: sinkName(places[0]!) } });
+              if (ofCall.some((place) => !isConstant(sourceCode, place.node))) {
+                context.report({ node: call, messageId: 'codeFromValue', data: { name: sinkName(ofCall[0]!) } });
               }
               break;
           }
         }
-        for (const { node } of findReferences(sourceCode, EVAL_READS)) {
-          // Calls are the catalogue's; aliases (`const run = eval`) are followed there to their calls.
-          if (isCallee(node) || node.parent?.type === AST_NODE_TYPES.VariableDeclarator) continue;
-          context.report({ node, messageId: 'indirectEval' });
+        for (const place of places) {
+          // `fn(eval)`, `[eval][0](x)`: the evaluator handed on, to be called where the call cannot be seen.
+          if (place.sink !== place.node) continue;
+          if (evaluatorOf(place.entry) === 'eval') context.report({ node: place.node, messageId: 'indirectEval' });
+          else context.report({ node: place.node, messageId: 'codeFromValue', data: { name: sinkName(place) } });
         }
       },
     };
