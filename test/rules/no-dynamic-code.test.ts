@@ -63,6 +63,15 @@ testRule('no-dynamic-code', rule, {
       ],
     },
     { code: 'callLater(eval, code);', errors: [{ messageId: 'indirectEval', line: 1, column: 11 }] },
+    // The evaluator as a timer's callback is still handed on (and the timer's argument is no string).
+    { code: 'setTimeout(eval, 10);', errors: [{ messageId: 'indirectEval', line: 1, column: 12 }] },
+    {
+      code: 'eval(eval);',
+      errors: [
+        { messageId: 'eval', line: 1, column: 1, suggestions: [{ messageId: 'suggestJsonParse', output: 'JSON.parse(eval);' }] },
+        { messageId: 'indirectEval', line: 1, column: 6 },
+      ],
+    },
     {
       code: 'globalThis.eval(code);',
       errors: [
