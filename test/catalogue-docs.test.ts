@@ -32,7 +32,7 @@ function describeEntry(entry: SinkModel): string {
     const call = entry.construct === true ? `new ${name}()` : entry.construct === 'both' ? `${name}()` + ` / new ${name}()` : `${name}()`;
     const from = entry.module ? ` from \`${entry.module}\`` : ' (global)';
     if (entry.instanceMethod) return `\`.${entry.instanceMethod}()\` of a \`${call}\`${from}, ${position(entry)}`;
-    return `\`${call}\`${from}, ${position(entry)}${entry.needsString ? ', when not a function' : ''}`;
+    return `\`${call}\`${from}, ${position(entry)}${entry.needsString ? ', when not a function' : ''}${entry.asValue ? '; also the function handed on as a value' : ''}`;
   }
   if (entry.responseMethod) return `\`res.${entry.responseMethod}()\` on the handler's own response or context, ${position(entry)}`;
   if (entry.responseProperty) return `\`ctx.${entry.responseProperty} = …\` on the handler's own response or context`;

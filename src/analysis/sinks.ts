@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isImportedSink, SINKS, type ImportedSink, type ShapeSink, type SinkKind, type SinkModel } from '../models/index.js';
-import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, valueUses, walk } from '../util/ast.js';
+import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, valueParent, valueUses, walk } from '../util/ast.js';
 import type { Handler } from './handlers.js';
-import { CALL, CONSTRUCT, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
+import { CALL, CONSTRUCT, READ, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
 import { startsLikeHtml } from './content-type.js';
 import { builtString, holdsSqlStatement, looksLikeSql } from './strings.js';
@@ -15,7 +15,7 @@ export interface SinkPlace {
   kind: SinkKind;
   /** The dangerous expression (an argument, an option's value, a property's value). */
   node: Node;
-  /** The call, `new`, property or response that is the sink. */
+  /** The call, `new`, property or response that is the sink; for a function handed on as a value, `node` itself. */
   sink: Node;
   /** `exec()`, `fs.readFile()`, `UpdateExpression`: for messages. */
   target: string;
@@ -111,6 +111,7 @@ function referenceSpec(entries: readonly SinkModel[]): ReferenceSpec<ImportedSin
     let map = entry.module ? ((modules[entry.module] ??= {}) as TraceMap<ImportedSink[]>) : globals;
     for (const segment of entry.path) map = (map[segment] ??= {}) as TraceMap<ImportedSink[]>;
     const types = entry.construct === 'both' ? [CALL, CONSTRUCT] : entry.construct ? [CONSTRUCT] : [CALL];
+    if (entry.asValue) types.push(READ);
     for (const type of types) ((map[type] as unknown as ImportedSink[] | undefined) ?? (map[type] = [] as never) as unknown as ImportedSink[]).push(entry);
   }
   const spec = { modules, globals };
@@ -118,11 +119,35 @@ function referenceSpec(entries: readonly SinkModel[]): ReferenceSpec<ImportedSin
   return spec;
 }
 
+/**
+ * The arguments at the dangerous positions. A spread covers every position from its index on (`eval(...args)`,
+ * `new Function(...parts)`): its elements are what the call receives there.
+ */
 function positions(call: Call, which: number[] | 'all' | 'last' | undefined): Node[] {
-  const args = call.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+  const args = call.arguments;
   if (which === 'all') return args;
   if (which === 'last') return args.slice(-1);
-  return (which ?? [0]).map((i) => call.arguments[i]).filter((a): a is TSESTree.CallExpressionArgument => !!a && a.type !== AST_NODE_TYPES.SpreadElement);
+  const spread = args.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+  const found = new Set<Node>();
+  for (const i of which ?? [0]) {
+    const argument = spread >= 0 && spread <= i ? args[spread] : args[i];
+    if (argument) found.add(argument);
+  }
+  return [...found];
+}
+
+/**
+ * A read of a function that hands it on (`fn(eval)`, `[eval][0](x)`): not its call, which is a place of its own, and
+ * not a name bound to it (`const run = eval`), whose calls the resolver follows.
+ */
+function isHandedOn(node: Node): boolean {
+  let { parent, child } = valueParent(node);
+  // `(0, eval)(x)` is a call of `eval` too.
+  if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === child) {
+    ({ parent, child } = valueParent(parent));
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) return false;
+  return node.parent?.type !== AST_NODE_TYPES.VariableDeclarator;
 }
 
 /** The value at an argument, or at `property` of the object literal there (`axios({ url })`). */
@@ -167,6 +192,11 @@ export function findSinkPlaces(
   };
 
   for (const ref of findReferences(sourceCode, referenceSpec(catalogue))) {
+    if (ref.kind === 'read') {
+      // Not through `seen`: `setTimeout(eval)` is both the timer's argument and the evaluator handed on.
+      if (isHandedOn(ref.node)) for (const entry of ref.info) places.push({ kind: entry.kind, node: ref.node, sink: ref.node, target: shortText(sourceCode, ref.node), entry });
+      continue;
+    }
     const call = ref.node;
     if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
     const target = `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${shortText(sourceCode, call.callee)}()`;

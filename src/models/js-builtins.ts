@@ -2,7 +2,7 @@ import type { SinkModel } from './types.js';
 
 /** The language's and the runtime's globals: code evaluation, patterns, `fetch`, redirects. */
 export const jsBuiltins: SinkModel[] = [
-  { kind: 'code', path: ['eval'] },
+  { kind: 'code', path: ['eval'], asValue: true },
   { kind: 'code', path: ['Function'], construct: 'both', arguments: 'all' },
   { kind: 'code', path: ['setTimeout'], needsString: true },
   { kind: 'code', path: ['setInterval'], needsString: true },

@@ -51,6 +51,8 @@ export interface ImportedSink {
   instanceMethod?: string;
   /** Only a value taken whole counts (see `ShapeSink.whole`). */
   whole?: boolean;
+  /** The function itself handed on as a value is a place too (`fn(eval)`): whoever receives it runs code with it. */
+  asValue?: boolean;
 }
 
 /**

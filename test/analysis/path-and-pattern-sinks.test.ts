@@ -23,6 +23,7 @@ describe('path places', () => {
     ["slice(lastIndexOf('/') + 1) is a base name", lambda("  const key = event.body;\n  fs.readFileSync('/srv/' + key.slice(key.lastIndexOf('/') + 1));"), ['fs.readFileSync(): -']],
     ['multer fields are the server’s, the original name the caller’s', express("  fs.renameSync(req.file.path, '/srv/' + req.file.originalname);"), ['fs.renameSync(): -', 'fs.renameSync(): req.file']],
     ['a body field named like a multer one is the caller’s', express("  fs.readFileSync(req.body.file.path);"), ['fs.readFileSync(): req.body']],
+    ['a spread covers the positions from its index on', lambda("  fs.copyFileSync('/srv/a', ...[event.body]);"), ['fs.copyFileSync(): -', 'fs.copyFileSync(): event.body']],
     ['res.download with a root option is no path place', express("  res.download(req.body.name, 'r.pdf', { root: '/srv' });"), []],
   ];
   for (const [name, code, expected] of cases) it(name, () => expect(inputAtSinks(code, 'path')).toEqual(expected));

@@ -22,6 +22,11 @@ testRule('no-dynamic-code', rule, {
     "const handlers = { a: require('./a'), b: require('./b') };\nexports.handler = async (event) => handlers[event.pathParameters.kind === 'a' ? 'a' : 'b'].run();",
     // The Function constructor with a body fixed in the source (the global-object idiom).
     "const globalObject = Function('return this')(); const f = new Function('a', 'b', 'return a + b');",
+    // A code entry of the user's own catalogue, given fixed code.
+    {
+      code: "import { compile } from './rules-engine.js';\ncompile('amount > 100');",
+      settings: { 'serverless-security': { sinks: [{ kind: 'code', module: './rules-engine.js', path: ['compile'] }] } },
+    },
   ],
   invalid: [
     {
@@ -73,6 +78,15 @@ testRule('no-dynamic-code', rule, {
       ],
     },
     { code: 'callLater(eval, code);', errors: [{ messageId: 'indirectEval', line: 1, column: 11 }] },
+    // The evaluator as a timer's callback is still handed on (and the timer's argument is no string).
+    { code: 'setTimeout(eval, 10);', errors: [{ messageId: 'indirectEval', line: 1, column: 12 }] },
+    {
+      code: 'eval(eval);',
+      errors: [
+        { messageId: 'eval', line: 1, column: 1, suggestions: [{ messageId: 'suggestJsonParse', output: 'JSON.parse(eval);' }] },
+        { messageId: 'indirectEval', line: 1, column: 6 },
+      ],
+    },
     {
       code: 'globalThis.eval(code);',
       errors: [
@@ -136,6 +150,22 @@ testRule('no-dynamic-code', rule, {
         { messageId: 'vmCode', line: 2, column: 1 },
         { messageId: 'vmCode', line: 2, column: 34 },
       ],
+    },
+    // A spread hands over the code as it is at run time (typebox's `Evaluate(...args)`).
+    { code: 'eval(...args);', errors: [{ messageId: 'eval', line: 1, column: 1, suggestions: [] }] },
+    {
+      code: 'export const evaluate = (...args) => new globalThis.Function(...args)();',
+      errors: [{ messageId: 'functionConstructor', data: { call: 'new Function()' }, line: 1, column: 38 }],
+    },
+    {
+      code: 'import vm from "node:vm";\nvm.runInNewContext(...parts);',
+      errors: [{ messageId: 'vmCode', data: { name: 'vm.runInNewContext()' }, line: 2, column: 1 }],
+    },
+    // The user's own catalogue: a code entry in the settings is this rule's too.
+    {
+      code: "import { compile } from './rules-engine.js';\nexport const handler = async (event) => compile(event.body);",
+      settings: { 'serverless-security': { sinks: [{ kind: 'code', module: './rules-engine.js', path: ['compile'] }] } },
+      errors: [{ messageId: 'codeFromValue', data: { name: '`compile()`' }, line: 2, column: 41 }],
     },
   ],
   tsValid: [
