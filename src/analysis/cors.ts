@@ -1,3 +1,4 @@
+import { codeMatches } from '../util/text.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, keyName, propertyName, resolveVariable, staticString, unwrap, walk } from '../util/ast.js';
 
@@ -103,7 +104,7 @@ export function permissiveCors(sourceCode: TSESLint.SourceCode): PermissiveCors[
   const found: PermissiveCors[] = [];
   cache.set(sourceCode.ast, found);
   // Both shapes need credentials allowed (a key, or the header's name) and an origin: most files name neither.
-  if (!CREDENTIALS_ALLOWED.test(sourceCode.text) || !/origin/i.test(sourceCode.text)) return found;
+  if (!/origin/i.test(sourceCode.text) || !codeMatches(sourceCode, CREDENTIALS_ALLOWED)) return found;
 
   // Response headers, per function: an `Access-Control-Allow-Origin` value, and whether credentials are allowed.
   const perScope = new Map<Node, { origins: Node[]; credentials: boolean }>();

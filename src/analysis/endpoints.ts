@@ -1,3 +1,4 @@
+import { codeMatches } from '../util/text.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, propertyName, staticString, unwrap, valueParent, walk } from '../util/ast.js';
 import { cdkSpec, constructProps, definitionOf, isTrue, namesOf, propertyOf, valueOf } from './cdk.js';
@@ -81,6 +82,11 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
   const exposure: Exposure = { routes: [], publicInvokes: [] };
   cache.set(sourceCode.ast, exposure);
   const refs = findReferences(sourceCode, SPEC);
+  // Without the CDK's APIs, principals or auth types there is nothing to judge a route or grant by.
+  if (refs.length === 0) {
+    addServerlessConfig(sourceCode, exposure);
+    return exposure;
+  }
   const creations = new Map<Node, Found>();
   for (const ref of refs) creations.set(ref.node, ref.info);
   const isA = (node: Node | null | undefined, kind: Found): boolean => !!node && creations.get(definitionOf(sourceCode, node)) === kind;
@@ -160,7 +166,7 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
   };
 
   // Only files that add methods, routes or invoke grants need the walk over every node.
-  if (ROUTE_CALLS.test(sourceCode.text)) walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+  if (codeMatches(sourceCode, ROUTE_CALLS)) walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const name = propertyName(node.callee);
     if (name === 'addMethod') {
@@ -230,10 +236,14 @@ export function exposureOf(sourceCode: TSESLint.SourceCode): Exposure {
     }
   }
 
-  const config = serverlessConfig(sourceCode);
-  if (config) {
-    exposure.routes.push(...config.routes);
-    exposure.publicInvokes.push(...config.functionUrls.map((node) => ({ kind: 'functionUrl' as const, node })));
-  }
+  addServerlessConfig(sourceCode, exposure);
   return exposure;
+}
+
+/** The routes and Function URLs of a Serverless Framework config written in code. */
+function addServerlessConfig(sourceCode: TSESLint.SourceCode, exposure: Exposure): void {
+  const config = serverlessConfig(sourceCode);
+  if (!config) return;
+  exposure.routes.push(...config.routes);
+  exposure.publicInvokes.push(...config.functionUrls.map((node) => ({ kind: 'functionUrl' as const, node })));
 }

@@ -54,19 +54,23 @@ type Scope = TSESLint.Scope.Scope;
  * implicit global (a name with no definitions), without touching the real scope other rules read.
  */
 function withImplicitGlobals(globalScope: Scope): Scope {
-  const set = new Map<string, unknown>(globalScope.set);
-  const implicit = new Map<string, TSESLint.Scope.Reference[]>();
-  for (const reference of globalScope.through) {
-    const name = reference.identifier.name;
-    if (set.has(name)) continue;
-    let list = implicit.get(name);
-    if (!list) implicit.set(name, (list = []));
-    list.push(reference);
-  }
-  for (const [name, references] of implicit) {
-    set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
-  }
-  return new Proxy(globalScope, { get: (target, key) => (key === 'set' ? set : Reflect.get(target, key)) });
+  // Built on first use: an import-only search never reads the global names.
+  let set: Map<string, unknown> | undefined;
+  const globals = (): Map<string, unknown> => {
+    if (set) return set;
+    const implicit = new Map<string, TSESLint.Scope.Reference[]>();
+    for (const reference of globalScope.through) {
+      const name = reference.identifier.name;
+      if (globalScope.set.has(name)) continue;
+      let list = implicit.get(name);
+      if (!list) implicit.set(name, (list = []));
+      list.push(reference);
+    }
+    set = implicit.size === 0 ? globalScope.set : new Map<string, unknown>(globalScope.set);
+    for (const [name, references] of implicit) set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
+    return set;
+  };
+  return new Proxy(globalScope, { get: (target, key) => (key === 'set' ? globals() : Reflect.get(target, key)) });
 }
 
 /**

@@ -6,6 +6,7 @@ import { CALL, CONSTRUCT, READ, findReferences, moduleOfLocals, type ReferenceSp
 import type { ResponseValue } from './responses.js';
 import { startsLikeHtml } from './content-type.js';
 import { builtString, holdsSqlStatement, looksLikeSql } from './strings.js';
+import { inComment } from '../util/text.js';
 
 type Node = TSESTree.Node;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -40,7 +41,7 @@ function gateOf(entry: ShapeSink): Gate {
 interface ShapeIndex {
   entries: ShapeSink[];
   /** Per set of open gates, one pattern for the names those entries need to appear in the file's text. */
-  patterns: Map<string, RegExp | null>;
+  patterns: Map<string, { quick: RegExp; exact: RegExp } | null>;
 }
 
 const shapeIndexes = new WeakMap<readonly SinkModel[], ShapeIndex>();
@@ -63,14 +64,17 @@ function shapesPresent(sourceCode: TSESLint.SourceCode, index: ShapeIndex, open:
     const names = new Set<string>();
     for (const entry of shapes) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
     // Case-sensitive, as names are; the longest first, so no name is cut short by another that starts it.
-    const escaped = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&'));
-    pattern = escaped.length > 0 ? new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'g') : null;
+    const alternatives = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&')).join('|');
+    // `quick` has no look-behind, which lets the engine skip ahead: most files fail it and are not scanned again.
+    pattern = names.size > 0 ? { quick: new RegExp(alternatives), exact: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g') } : null;
     index.patterns.set(key, pattern);
   }
   const present = new Set<string>();
   const comments = sourceCode.ast.comments ?? [];
-  for (const match of pattern ? sourceCode.text.matchAll(pattern) : []) {
-    if (!present.has(match[0]) && !inComment(comments, match.index)) present.add(match[0]);
+  if (pattern && pattern.quick.test(sourceCode.text)) {
+    for (const match of sourceCode.text.matchAll(pattern.exact)) {
+      if (!present.has(match[0]) && !inComment(comments, match.index)) present.add(match[0]);
+    }
   }
   return { shapes, present };
 }
@@ -78,19 +82,6 @@ function shapesPresent(sourceCode: TSESLint.SourceCode, index: ShapeIndex, open:
 /** `db.collection('users')`, `mongoose.model('User', …)`: a collection or model is made in the file. */
 const COLLECTION_CALL = /\b(?:collection|model)\s*\(/;
 
-/** Whether an offset falls inside one of the (ordered) comments. */
-function inComment(comments: readonly TSESTree.Comment[], offset: number): boolean {
-  let low = 0;
-  let high = comments.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const [start, end] = comments[middle]!.range;
-    if (offset < start) high = middle - 1;
-    else if (offset >= end) low = middle + 1;
-    else return true;
-  }
-  return false;
-}
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
 const DYNAMODB_MODULES = ['aws-sdk', 'aws-sdk/clients/dynamodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { moduleOfLocals } from '../analysis/imports.js';
 import { calleeName, keyName, propertyName, propertyValue, staticString, unwrap, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { codeMatches } from '../util/text.js';
 
 type MessageIds = 'publicAcl' | 'publicReadAccess' | 'grantPublicAccess' | 'makePublic' | 'publicContainer' | 'suggestPrivate';
 
@@ -122,7 +123,7 @@ export default createRule<[], MessageIds>({
 
     return {
       'Program:exit'() {
-        if (!usesGcs && !usesAzureBlob && !PRECHECK.test(sourceCode.text)) return;
+        if (!usesGcs && !usesAzureBlob && !codeMatches(sourceCode, PRECHECK)) return;
         walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
           const found =
             node.type === AST_NODE_TYPES.Property ? fromProperty(node) : node.type === AST_NODE_TYPES.CallExpression ? fromCall(node) : null;
