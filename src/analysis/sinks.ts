@@ -154,7 +154,9 @@ export function findSinkPlaces(
   responses: () => readonly ResponseValue[],
   extra: readonly SinkModel[],
 ): SinkPlace[] {
-  const catalogue = extra.length > 0 ? extendedCatalogue(extra) : SINKS;
+  const full = extra.length > 0 ? extendedCatalogue(extra) : SINKS;
+  // Without a handler no input reaches a place: only the kinds judged without input are looked for.
+  const catalogue = handlers.length > 0 ? full : withoutInputOnlyKinds(full);
   const places: SinkPlace[] = [];
   const inputParams = new Set<Node>(handlers.flatMap((h) => (h.input ? [h.input.type === AST_NODE_TYPES.AssignmentPattern ? h.input.left : h.input] : [])));
   // `req.path`, `event.rawPath`: the path the request came in on always starts with `/`.
@@ -448,6 +450,23 @@ function constantText(node: Node): string | null {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Literal) return String(value.value);
   return null;
+}
+
+/**
+ * Kinds whose places are reported only when handler input reaches them (a fetched URL, a file path, a pattern, a
+ * response, a stored record, a MongoDB filter); SQL, commands, code, deserialisers and DynamoDB expressions are
+ * also judged by how their text is built. Template engines and `require` count only with input too.
+ */
+const INPUT_ONLY_KINDS = new Set<SinkKind>(['url', 'regex', 'path', 'html', 'redirect', 'record', 'nosql-filter']);
+const withoutInputOnly = new WeakMap<readonly SinkModel[], SinkModel[]>();
+
+function withoutInputOnlyKinds(catalogue: readonly SinkModel[]): SinkModel[] {
+  let kept = withoutInputOnly.get(catalogue);
+  if (!kept) {
+    kept = catalogue.filter((entry) => !INPUT_ONLY_KINDS.has(entry.kind) && !('variant' in entry && (entry.variant === 'template' || entry.variant === 'module')));
+    withoutInputOnly.set(catalogue, kept);
+  }
+  return kept;
 }
 
 const extendedCache = new Map<string, SinkModel[]>();
