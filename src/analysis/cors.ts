@@ -104,7 +104,9 @@ export function permissiveCors(sourceCode: TSESLint.SourceCode): PermissiveCors[
   const found: PermissiveCors[] = [];
   cache.set(sourceCode.ast, found);
   // Both shapes need credentials allowed (a key, or the header's name) and an origin: most files name neither.
-  if (!/origin/i.test(sourceCode.text) || !codeMatches(sourceCode, CREDENTIALS_ALLOWED)) return found;
+  const { text } = sourceCode;
+  const mayName = (word: string): boolean => text.includes(word) || text.includes(word.toUpperCase());
+  if (!mayName('rigin') || !mayName('redentials') || !codeMatches(sourceCode, CREDENTIALS_ALLOWED)) return found;
 
   // Response headers, per function: an `Access-Control-Allow-Origin` value, and whether credentials are allowed.
   const perScope = new Map<Node, { origins: Node[]; credentials: boolean }>();

@@ -124,7 +124,8 @@ export function findReferences<T>(sourceCode: TSESLint.SourceCode, spec: Referen
     }
   }
   if (globals) collect(tracker.iterateGlobalReferences(globals));
-  if (modules && spec !== PROMISIFY && /\bpromisify\b/.test(sourceCode.text)) collect(promisifiedCalls(sourceCode, tracker, withNodePrefixes(modules)));
+  // `promisify` comes from `util`: only a file that imports it can wrap a sink with it.
+  if (modules && spec !== PROMISIFY && reachable.modules.has('util')) collect(promisifiedCalls(sourceCode, tracker, withNodePrefixes(modules)));
   return found;
 }
 

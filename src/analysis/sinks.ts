@@ -6,7 +6,7 @@ import { CALL, CONSTRUCT, READ, findReferences, moduleOfLocals, type ReferenceSp
 import type { ResponseValue } from './responses.js';
 import { startsLikeHtml } from './content-type.js';
 import { builtString, holdsSqlStatement, looksLikeSql } from './strings.js';
-import { inComment } from '../util/text.js';
+import { inComment, substringCover } from '../util/text.js';
 
 type Node = TSESTree.Node;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -41,7 +41,7 @@ function gateOf(entry: ShapeSink): Gate {
 interface ShapeIndex {
   entries: ShapeSink[];
   /** Per set of open gates, one pattern for the names those entries need to appear in the file's text. */
-  patterns: Map<string, { quick: RegExp; exact: RegExp } | null>;
+  patterns: Map<string, { parts: string[]; exact: RegExp } | null>;
 }
 
 const shapeIndexes = new WeakMap<readonly SinkModel[], ShapeIndex>();
@@ -65,13 +65,14 @@ function shapesPresent(sourceCode: TSESLint.SourceCode, index: ShapeIndex, open:
     for (const entry of shapes) for (const name of [entry.method, entry.objectKey]) if (name) names.add(name);
     // Case-sensitive, as names are; the longest first, so no name is cut short by another that starts it.
     const alternatives = [...names].sort((x, y) => y.length - x.length).map((name) => name.replace(/[$]/g, '\\$&')).join('|');
-    // `quick` has no look-behind, which lets the engine skip ahead: most files fail it and are not scanned again.
-    pattern = names.size > 0 ? { quick: new RegExp(alternatives), exact: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g') } : null;
+    // `parts` is a few substrings every name holds one of: most files hold none, and a substring search is far
+    // cheaper than the pattern.
+    pattern = names.size > 0 ? { parts: substringCover([...names]), exact: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g') } : null;
     index.patterns.set(key, pattern);
   }
   const present = new Set<string>();
   const comments = sourceCode.ast.comments ?? [];
-  if (pattern && pattern.quick.test(sourceCode.text)) {
+  if (pattern && pattern.parts.some((part) => sourceCode.text.includes(part))) {
     for (const match of sourceCode.text.matchAll(pattern.exact)) {
       if (!present.has(match[0]) && !inComment(comments, match.index)) present.add(match[0]);
     }
@@ -227,7 +228,7 @@ export function findSinkPlaces(
   const responseParams = responseParameters(handlers);
   // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
   // names of the entries behind the open gates, spare them the walk.
-  const collections = usesMongo || usesDocumentStore || COLLECTION_CALL.test(sourceCode.text);
+  const collections = usesMongo || usesDocumentStore || ((sourceCode.text.includes('collection') || sourceCode.text.includes('model')) && COLLECTION_CALL.test(sourceCode.text));
   const open = new Set<Gate>(['always']);
   if (handlers.length > 0) open.add('handler');
   if (responseParams.size > 0) open.add('response');

@@ -33,3 +33,30 @@ export function codeMatches(sourceCode: TSESLint.SourceCode, pattern: RegExp): b
   }
   return false;
 }
+
+/**
+ * A few substrings such that each name holds one (`Raw` for `whereRaw`, `orderByRaw`…; `Expression` for DynamoDB's
+ * keys), chosen greedily: a text that holds none of them holds none of the names.
+ */
+export function substringCover(names: readonly string[]): string[] {
+  const cover: string[] = [];
+  let left = [...new Set(names)];
+  while (left.length > 0) {
+    let best = left[0]!;
+    let bestCount = 0;
+    for (const name of left) {
+      const lengths = name.length <= 3 ? [name.length] : [3, 4, 5, 6, 8, 10, name.length];
+      for (const length of lengths) {
+        if (length > name.length) continue;
+        for (let start = 0; start + length <= name.length; start++) {
+          const part = name.slice(start, start + length);
+          const count = left.filter((other) => other.includes(part)).length;
+          if (count > bestCount || (count === bestCount && part.length > best.length)) [best, bestCount] = [part, count];
+        }
+      }
+    }
+    cover.push(best);
+    left = left.filter((name) => !name.includes(best));
+  }
+  return cover;
+}

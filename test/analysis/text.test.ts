@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeMatches } from '../../src/util/text.js';
+import { codeMatches, substringCover } from '../../src/util/text.js';
 import { holdsSqlStatement } from '../../src/analysis/strings.js';
 import { analyseCode } from './analyse.js';
 
@@ -24,5 +24,17 @@ describe('pre-checks read the code, not its comments', () => {
     expect(holdsSqlStatement(analyseCode('// select the rows from the table where id = 1\nrun(x);').sourceCode)).toBe(false);
     expect(holdsSqlStatement(analyseCode("run('SELECT name FROM users WHERE id = ' + id);").sourceCode)).toBe(true);
     expect(holdsSqlStatement(analyseCode('run(`DELETE FROM users WHERE id = ${id}`);').sourceCode)).toBe(true);
+  });
+});
+
+describe('substringCover', () => {
+  it('every name holds one of the parts, and shared parts are found', () => {
+    const names = ['whereRaw', 'orderByRaw', 'joinRaw', 'FilterExpression', 'UpdateExpression', 'unsafe'];
+    const cover = substringCover(names);
+    expect(cover).toEqual(['Raw', 'Expression', 'unsafe']);
+    for (const name of names) expect(cover.some((part) => name.includes(part))).toBe(true);
+  });
+  it('short names stand for themselves', () => {
+    expect(substringCover(['get', 'set', 'query'])).toEqual(['query', 'get', 'set']);
   });
 });
