@@ -143,8 +143,18 @@ function entries<T>(raw: Record<string, unknown>, list: string, parse: (entry: u
  * Malformed `handlerNames` and `trustedInputPaths` are ignored (a linter must not crash on a typo); a malformed entry of
  * `sinks`, `sanitizers`, `sources` or `validators` is reported.
  */
+const settingsCache = new WeakMap<object, CoreSettings>();
+const NO_SETTINGS = {};
+
 export function coreSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): CoreSettings {
-  const raw = (context.settings?.['serverless-security'] ?? {}) as Record<string, unknown>;
+  const raw = (context.settings?.['serverless-security'] ?? NO_SETTINGS) as Record<string, unknown>;
+  // One configuration's settings are the same object for every file it lints: read them once.
+  let settings = settingsCache.get(raw);
+  if (!settings) settingsCache.set(raw, (settings = readSettings(raw)));
+  return settings;
+}
+
+function readSettings(raw: Record<string, unknown>): CoreSettings {
   const sanitizers = entries(raw, 'sanitizers', (entry, index): UserSanitizer => {
     const { kind, module, path } = sinkEntry(entry, index, 'sanitizers') as { kind: SinkKind; module?: string; path: string[] };
     return { kind, ...(module ? { module } : {}), path };

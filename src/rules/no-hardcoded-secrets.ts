@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   AWS_EXAMPLE_KEYS,
   AWS_SECRET_KEY,
+  CONFIG_SECRET_KEYS,
   CREDENTIAL_FORMATS,
   envNameFor,
   findCredential,
@@ -59,6 +60,10 @@ function writtenKey(sourceCode: TSESLint.SourceCode, argument: TSESTree.Node | u
 const FINGERPRINT_NAME = /hash|sha\d*|digest|checksum|etag|integrity|uuid|guid|\bid$|Id$|ids$|nonce|fingerprint|hex|base64|image|icon|svg|font|data|sample|fixture|expected|snapshot|cursor/i;
 
 const AWS_KEY_ID = CREDENTIAL_FORMATS.find((f) => f.id === 'aws-access-key-id')!.pattern;
+
+/** A short string under a connection config's secret key (`password: 'pw'`), bare or quoted; `N` is the longest length. */
+const SECRET_KEY = `/^(?:${[...CONFIG_SECRET_KEYS].join('|')})$/i`;
+const SHORT_CONFIG_SECRET = ['name', 'value'].map((key) => `Property[key.${key}=${SECRET_KEY}] > Literal.value[value=/^[^]{0,N}$/]`).join(', ');
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secrets',
@@ -201,7 +206,7 @@ export default createRule<Options, MessageIds>({
       },
       // Strings long enough to report, and the short ones a connection config's password may hold: the selectors
       // spare the rule a call for every other literal of the file.
-      [`Literal[value=/^[^]{${shortest},}$/], Property > Literal.value[value=/^[^]{0,${shortest - 1}}$/]`](node: TSESTree.StringLiteral) {
+      [`Literal[value=/^[^]{${shortest},}$/], ${SHORT_CONFIG_SECRET.replaceAll('N', String(shortest - 1))}`](node: TSESTree.StringLiteral) {
         if (typeof node.value === 'string' && !inReportedConcatenation(node) && check(node, node.value)) settled.add(node);
       },
       TemplateLiteral(node) {

@@ -39,13 +39,16 @@ const NO_CALLS: ReadonlyMap<Node, UserSource> = new Map();
  * back to callers). Path-insensitive; each node and variable is (re)visited only when its label gets worse
  * (validated → unvalidated, derived → direct), so the cost stays linear in the file's size.
  */
+/** The platform-set fields plus the user's `trustedInputPaths`, per settings (the same object for every file of a config). */
+const trustedFields = new WeakMap<CoreSettings, ReadonlySet<string>>();
+
 export class InputFlow {
   private readonly labels = new Map<Node, InputLabel[]>();
   readonly uses: InputUse[] = [];
   private readonly variableLabels = new Map<Variable, InputLabel[]>();
   private readonly worklist: Array<[Node, InputLabel]> = [];
   private readonly handlerOf = new Map<FunctionNode, Handler>();
-  private readonly trusted: Set<string>;
+  private readonly trusted: ReadonlySet<string>;
   private readonly guardIndex: GuardIndex;
   private readonly userSanitizers: CoreSettings['sanitizers'];
   private readonly userSources: CoreSettings['sources'];
@@ -61,7 +64,9 @@ export class InputFlow {
     /** What the handlers send back (the one response model, src/analysis/responses.ts). */
     private readonly responseValues: ReadonlySet<Node> = new Set(),
   ) {
-    this.trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths]);
+    let trusted = trustedFields.get(settings);
+    if (!trusted) trustedFields.set(settings, (trusted = new Set([...TRUSTED_EVENT_FIELDS, ...settings.trustedInputPaths])));
+    this.trusted = trusted;
     this.userSanitizers = settings.sanitizers;
     this.userSources = settings.sources;
     for (const handler of handlers) this.handlerOf.set(handler.fn, handler);
