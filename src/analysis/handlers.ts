@@ -195,6 +195,41 @@ function exportTarget(left: TSESTree.Node): string | null {
   return null;
 }
 
+const declarationsCache = new WeakMap<TSESTree.Program, Map<string, TSESTree.Node>>();
+
+/** The program's own function and variable declarations by name (the first of each), `export`ed or not. */
+function topLevelDeclarations(program: TSESTree.Program): Map<string, TSESTree.Node> {
+  let declarations = declarationsCache.get(program);
+  if (declarations) return declarations;
+  declarations = new Map();
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && !declarations.has(declaration.id.name)) {
+      declarations.set(declaration.id.name, declaration);
+    } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && !declarations.has(declarator.id.name)) declarations.set(declarator.id.name, declarator);
+      }
+    } else if (declaration && (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ImportDeclaration)) {
+      // Other bindings of a name: it is then no function of ours to follow.
+      const names = declaration.type === AST_NODE_TYPES.ClassDeclaration ? [declaration.id?.name] : declaration.specifiers.map((s) => s.local.name);
+      for (const name of names) if (name && !declarations.has(name)) declarations.set(name, declaration);
+    }
+  }
+  declarationsCache.set(program, declarations);
+  return declarations;
+}
+
+/** Whether an identifier sits in top-level code, outside every function and class (so it names a top-level binding). */
+function atTopLevel(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.StaticBlock) return false;
+    if (current.type === AST_NODE_TYPES.Program) return true;
+  }
+  return false;
+}
+
 /**
  * The function behind an exported value: the function itself, a variable holding it, or what a wrapper wraps
  * (`middy(fn).use(…)`, `middy().handler(fn)`, `Sentry.wrapHandler(fn)`), noting validating middleware on the way.
@@ -210,12 +245,12 @@ function resolveFunction(
   seen.add(value);
   if (isFunctionNode(value)) return { fn: value, validatedBy: null };
   if (value.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveVariable(sourceCode, value);
-    const definition = variable?.defs[0];
+    // A name used at the top level is a top-level binding: read off the program's own statements, without a scope lookup.
+    const definition = atTopLevel(value) ? topLevelDeclarations(sourceCode.ast).get(value.name) : resolveVariable(sourceCode, value)?.defs[0]?.node;
     if (!definition) return null;
-    if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return { fn: definition.node, validatedBy: null };
-    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-      return resolveFunction(sourceCode, definition.node.init, locals, seen);
+    if (definition.type === AST_NODE_TYPES.FunctionDeclaration) return { fn: definition, validatedBy: null };
+    if (definition.type === AST_NODE_TYPES.VariableDeclarator && definition.init) {
+      return resolveFunction(sourceCode, definition.init, locals, seen);
     }
     return null;
   }
