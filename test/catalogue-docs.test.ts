@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { isImportedSink, SINK_KINDS, SINK_OWNERS, SINKS, type SinkKind, type SinkModel } from '../src/models/index.js';
+import { SQL_CLIENT_MODULES } from '../src/models/databases.js';
 import { SANITIZERS } from '../src/models/sanitizers.js';
 
 const file = fileURLToPath(new URL('../docs/catalogue.md', import.meta.url));
@@ -13,6 +14,7 @@ const file = fileURLToPath(new URL('../docs/catalogue.md', import.meta.url));
 const EVIDENCE: Record<string, string> = {
   'sql-text': 'when the text reads as SQL',
   'sql-only': 'always SQL text',
+  'sql-client': `when the value is taken whole (not built there), in files that import an SQL driver or query builder (${SQL_CLIENT_MODULES.map((m) => `\`${m}\``).join(', ')})`,
   mongo: 'in files that use `mongodb`/`mongoose`, or on `collection(…)`/`model(…)`',
   'document-store': 'on Firestore/Realtime Database references, in files that use them',
   dynamodb: 'in files that use the AWS SDK for DynamoDB',

@@ -67,7 +67,7 @@ function generate(entry: SinkModel): Generated | null {
     const body = (v: string): string => `exports.api = (req, res) => {\n  res.${entry.responseMethod}(${args(v)});\n};`;
     return { name: `${entry.kind}: res.${entry.responseMethod}()`, tainted: body('req.query.q'), constant: body("'/fixed'") };
   }
-  const header = entry.evidence === 'mongo' ? "const { MongoClient } = require('mongodb');\n" : entry.evidence === 'document-store' ? "const admin = require('firebase-admin');\n" : entry.evidence === 'dynamodb' ? "const AWS = require('aws-sdk');\n" : '';
+  const header = entry.evidence === 'sql-client' ? "const { Pool } = require('pg');\n" : entry.evidence === 'mongo' ? "const { MongoClient } = require('mongodb');\n" : entry.evidence === 'document-store' ? "const admin = require('firebase-admin');\n" : entry.evidence === 'dynamodb' ? "const AWS = require('aws-sdk');\n" : '';
   const tainted = shapeStatement(entry, value);
   const constant = shapeStatement(entry, "'fixed'");
   if (!tainted || !constant) return null;

@@ -348,6 +348,39 @@ export function moduleOfLocals(sourceCode: TSESLint.SourceCode): Map<string, str
   return locals;
 }
 
+const importedCache = new WeakMap<TSESTree.Program, Set<string>>();
+
+/**
+ * Every module the file's top-level statements import or require, also where the binding is not the module itself:
+ * what a call of it makes (`const knex = require('knex')(config)`, `require('sqlite3').verbose()`) and bare imports.
+ * For "does the file use that library?"; `moduleOfLocals` answers "is this name that library?".
+ */
+export function importedModules(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  const program = sourceCode.ast;
+  let modules = importedCache.get(program);
+  if (modules) return modules;
+  modules = new Set(moduleOfLocals(sourceCode).values());
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') modules.add(statement.source.value);
+    else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        let node: TSESTree.Node | null = declarator.init;
+        // `require('m')(…)`, `require('m').verbose()`, `await require('m')(…)`.
+        while (node && (node.type === 'CallExpression' || node.type === 'MemberExpression' || node.type === 'AwaitExpression')) {
+          const module = node.type === 'CallExpression' ? requiredModule(node) : null;
+          if (module) {
+            modules.add(module);
+            break;
+          }
+          node = node.type === 'CallExpression' ? node.callee : node.type === 'MemberExpression' ? node.object : node.argument;
+        }
+      }
+    }
+  }
+  importedCache.set(program, modules);
+  return modules;
+}
+
 /** `'m'` for `require('m')`, `require('m').x`, `await import('m')`. */
 function requiredModule(init: TSESTree.Expression | null): string | null {
   let node: TSESTree.Node | null = init;

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { SQL_CLIENT_MODULES } from '../models/databases.js';
 import { isImportedSink, SINKS, type ImportedSink, type ShapeSink, type SinkKind, type SinkModel } from '../models/index.js';
 import { calleeName, isFunctionNode, keyName, propertyName, propertyValue, resolveVariable, rootIdentifier, shortText, unwrap, valueParent, valueUses, walk } from '../util/ast.js';
 import type { Handler } from './handlers.js';
-import { CALL, CONSTRUCT, READ, findReferences, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
+import { CALL, CONSTRUCT, READ, findReferences, importedModules, moduleOfLocals, type ReferenceSpec, type TraceMap } from './imports.js';
 import type { ResponseValue } from './responses.js';
 import { startsLikeHtml } from './content-type.js';
 import { builtString, holdsSqlStatement, looksLikeSql } from './strings.js';
@@ -24,7 +25,7 @@ export interface SinkPlace {
 }
 
 /** What a shape entry needs before the file is walked for it. */
-type Gate = 'always' | 'sql' | 'collections' | 'dynamodb' | 'handler' | 'response';
+type Gate = 'always' | 'sql' | 'sql-client' | 'collections' | 'dynamodb' | 'handler' | 'response';
 
 /** Kinds whose places matter only where a handler's input can reach them. */
 const HANDLER_KINDS = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
@@ -33,6 +34,7 @@ function gateOf(entry: ShapeSink): Gate {
   if (entry.responseMethod || entry.responseProperty) return 'response';
   if (HANDLER_KINDS.has(entry.kind)) return 'handler';
   if (entry.evidence === 'sql-text') return 'sql';
+  if (entry.evidence === 'sql-client') return 'sql-client';
   if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return 'collections';
   if (entry.evidence === 'dynamodb') return 'dynamodb';
   return 'always';
@@ -86,6 +88,14 @@ const COLLECTION_CALL = /\b(?:collection|model)\s*\(/;
 
 const MONGO_MODULES = ['mongodb', 'mongoose'];
 const DYNAMODB_MODULES = ['aws-sdk', 'aws-sdk/clients/dynamodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
+const SQL_CLIENTS = new Set(SQL_CLIENT_MODULES.filter((m) => !m.endsWith('*')));
+const SQL_CLIENT_SCOPES = SQL_CLIENT_MODULES.filter((m) => m.endsWith('*')).map((m) => m.slice(0, -1));
+/** The file imports an SQL driver or query builder (`pg`, `mysql2/promise`, `@databases/pg`). */
+const isSqlClientModule = (module: string): boolean => SQL_CLIENTS.has(module) || SQL_CLIENT_SCOPES.some((scope) => module.startsWith(scope));
+/** A DynamoDB client by its name (`docClient.query(params)`): its `query` is not SQL. */
+const DYNAMO_RECEIVER = /dynamo|ddb|doc(?:ument)?client/i;
+/** Built-ins whose methods share a client's name (`Promise.any`, `String.raw`). */
+const BUILTIN_RECEIVERS = new Set(['Promise', 'String', 'Object', 'Array', 'Reflect', 'JSON', 'Math']);
 const DOCUMENT_STORE_MODULES = ['firebase-admin', 'firebase-admin/firestore', '@google-cloud/firestore', 'firebase-admin/database'];
 /** Web response bodies that are JSON, never HTML. */
 const NOT_HTML = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression]);
@@ -225,6 +235,8 @@ export function findSinkPlaces(
   const usesMongo = MONGO_MODULES.some((m) => modules.has(m));
   const usesDocumentStore = DOCUMENT_STORE_MODULES.some((m) => modules.has(m));
   const usesDynamo = DYNAMODB_MODULES.some((m) => modules.has(m));
+  let usesSqlClient = false;
+  for (const module of importedModules(sourceCode)) if (isSqlClientModule(module)) usesSqlClient = true;
   const responseParams = responseParameters(handlers);
   // Most files hold none of the shapes: the gates their evidence needs, then one scan of the file's text for the
   // names of the entries behind the open gates, spare them the walk.
@@ -235,6 +247,7 @@ export function findSinkPlaces(
   if (collections) open.add('collections');
   if (usesDynamo) open.add('dynamodb');
   if (holdsSqlStatement(sourceCode)) open.add('sql');
+  if (usesSqlClient) open.add('sql-client');
   const { shapes: candidates, present } = shapesPresent(sourceCode, shapeIndex(catalogue), open);
   const shapes = candidates.filter((entry) => {
     if (entry.responseMethod || entry.responseProperty) return true;
@@ -262,6 +275,7 @@ export function findSinkPlaces(
       for (const entry of byMethod.get(method) ?? []) {
         if (entry.evidence === 'mongo' && !(usesMongo || isCollectionReceiver(callee.object))) continue;
         if (entry.evidence === 'document-store' && !(usesDocumentStore && isDocumentReceiver(callee.object))) continue;
+        if (entry.evidence === 'sql-client' && !isSqlClientReceiver(sourceCode, callee.object, usesDynamo)) continue;
         for (const argument of positions(node, entry.arguments)) {
           const object = unwrap(argument).type === AST_NODE_TYPES.ObjectExpression;
           const value = object && entry.properties ? (entry.properties.map((key) => propertyValue(argument, key)).find((v) => v) ?? null) : argument;
@@ -269,6 +283,15 @@ export function findSinkPlaces(
           if (entry.evidence === 'sql-text') {
             const built = builtString(sourceCode, value);
             if (!built || !looksLikeSql(built.text)) continue;
+          }
+          if (entry.evidence === 'sql-client') {
+            // `const config = { text, values }; pool.query(config)`: the statement is the object's `text`.
+            const config = !object && entry.properties ? constObject(sourceCode, value) : null;
+            const statement = config ? (entry.properties!.map((key) => propertyValue(config, key)).find((v) => v) ?? null) : value;
+            // Only a value taken whole: text built there is judged by how it reads (`sql-text`).
+            if (!statement || builtString(sourceCode, statement) || unwrap(statement).type === AST_NODE_TYPES.ObjectExpression) continue;
+            add(entry.kind, statement, node, target, entry);
+            continue;
           }
           for (const taken of entry.whole ? takenWhole(sourceCode, value, 0) : [value]) add(entry.kind, taken, node, target, entry);
         }
@@ -582,6 +605,16 @@ function instanceCalls(sourceCode: TSESLint.SourceCode, creation: Call, method: 
 function isCollectionReceiver(node: Node): boolean {
   const value = unwrap(node);
   return value.type === AST_NODE_TYPES.CallExpression && /^(collection|model)$/.test(calleeName(value.callee) ?? '');
+}
+
+/**
+ * A receiver that may be an SQL client in a file that imports one: not a built-in (`Promise.any`, `String.raw`), nor,
+ * where DynamoDB is imported too, a client named for it (its `query` has its own entry).
+ */
+function isSqlClientReceiver(sourceCode: TSESLint.SourceCode, node: Node, usesDynamo: boolean): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier && BUILTIN_RECEIVERS.has(value.name) && !resolveVariable(sourceCode, value)?.defs.length) return false;
+  return !(usesDynamo && DYNAMO_RECEIVER.test(sourceCode.getText(value)));
 }
 
 /** Firestore `collection(…)`/`doc(…)` chains and Realtime Database `ref(…)`: where `.set`/`.add` store a record. */

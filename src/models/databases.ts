@@ -14,6 +14,23 @@ const SQL_ONLY_METHODS = [
   'unsafe', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orderByRaw', 'joinRaw', 'selectRaw', 'fromRaw',
   'groupByRaw', '$queryRawUnsafe', '$executeRawUnsafe',
 ];
+/**
+ * SQL drivers and query builders: a file that imports one holds SQL clients, so the caller's text handed whole to
+ * one of `SQL_CLIENT_METHODS` is the statement (`pool.query(sql)`). Matched exactly, or by the prefix before `*`.
+ */
+export const SQL_CLIENT_MODULES = [
+  'pg', 'pg-pool', 'pg-promise', 'postgres', '@neondatabase/serverless', '@vercel/postgres', 'slonik', 'mysql', 'mysql2',
+  'mysql2/promise', 'serverless-mysql', 'mariadb', 'mssql', 'tedious', 'sqlite3', 'better-sqlite3', 'sqlite', 'oracledb',
+  '@planetscale/database', '@libsql/client', 'data-api-client', 'knex', 'objection', 'sequelize', 'typeorm', 'kysely',
+  'drizzle-orm', '@prisma/client', '@databases/*',
+];
+/**
+ * Methods whose first argument (or its `sql`/`text`) is the statement on those clients: pg/mysql/mssql `query`,
+ * mysql2/oracledb/PlanetScale/libSQL `execute`, knex/Kysely/Drizzle `raw`, better-sqlite3 `prepare`, pg-promise's
+ * result methods, and those that take nothing but SQL. Not the names other objects share (`get`, `run`, `all`,
+ * `exec`, `each`): a `Map`, a router or a `RegExp` has them too.
+ */
+const SQL_CLIENT_METHODS = ['query', 'execute', 'raw', 'prepare', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'multi'];
 /** MongoDB and Mongoose methods whose first argument is a filter. */
 const MONGO_FILTER_METHODS = [
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'updateOne', 'updateMany',
@@ -28,6 +45,8 @@ const DYNAMO_REQUESTS: [string, string[]][] = [
 ];
 
 export const databases: SinkModel[] = [
+  // First, so that a value taken whole is matched as the client's statement before the shapes below match it too.
+  ...[...SQL_CLIENT_METHODS, ...SQL_ONLY_METHODS].map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-client', properties: ['sql', 'text'] })),
   ...SQL_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-text', properties: ['sql', 'text', 'query'] })),
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },

@@ -58,7 +58,8 @@ export interface ImportedSink {
 /**
  * A sink that has no import to resolve, recognised by shape and evidence instead:
  * - `method` on any receiver, with `evidence` that the call is what it looks like (`'sql-text'`: the text reads as
- *   SQL; `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model; `'dynamodb'`: the file
+ *   SQL; `'sql-client'`: the file imports an SQL driver or query builder and the value is taken whole, not built;
+ *   `'mongo'`: the file imports a MongoDB client or the receiver is `….collection(…)`/a model; `'dynamodb'`: the file
  *   imports an AWS SDK with DynamoDB).
  * - `responseMethod` on the handler's own response or context (`res.redirect(url)`, `ctx.redirect(url)`).
  * - `responseProperty`: a property of the handler's response or context that is assigned (Koa `ctx.body = …`).
@@ -67,7 +68,7 @@ export interface ImportedSink {
 export interface ShapeSink {
   kind: SinkKind;
   method?: string;
-  evidence?: 'sql-text' | 'sql-only' | 'mongo' | 'document-store' | 'dynamodb';
+  evidence?: 'sql-text' | 'sql-only' | 'sql-client' | 'mongo' | 'document-store' | 'dynamodb';
   responseMethod?: string;
   responseProperty?: string;
   objectKey?: string;

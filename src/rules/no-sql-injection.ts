@@ -62,7 +62,11 @@ export default createRule<[], MessageIds>({
   create(context) {
     const { sourceCode } = context;
 
-    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string, resolved: boolean): void => {
+    /**
+     * `whole`: the place takes a value whole as the statement (a function resolved through its import, or an SQL
+     * client's method in a file that imports the driver), so the caller's text there is the statement.
+     */
+    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node | null, method: string, resolved: boolean, whole = resolved): void => {
       if (!argument) return;
       const built = builtString(sourceCode, argument);
       // `whereRaw`, `unsafe`, `$queryRawUnsafe` and functions resolved through their import (the RDS Data API, your
@@ -70,7 +74,7 @@ export default createRule<[], MessageIds>({
       const sqlOnly = resolved || /.Raw$|[uU]nsafe$/.test(method);
       if (!built) {
         // The caller's text as the whole statement.
-        const [label] = resolved ? analyse(context).inputAt(argument, 'sql') : [];
+        const [label] = whole ? analyse(context).inputAt(argument, 'sql') : [];
         if (label) context.report({ node: argument, messageId: 'sqlFromInput', data: { path: label.sourcePath } });
         return;
       }
@@ -129,7 +133,8 @@ export default createRule<[], MessageIds>({
           const call = place.sink;
           if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) continue;
           seen.add(place.node);
-          check(call, place.node, calleeName(call.callee) ?? '', !!place.entry && isImportedSink(place.entry));
+          const resolved = !!place.entry && isImportedSink(place.entry);
+          check(call, place.node, calleeName(call.callee) ?? '', resolved, resolved || (!!place.entry && !isImportedSink(place.entry) && place.entry.evidence === 'sql-client'));
         }
         for (const call of wrapperCalls) {
           const argument = call.arguments[0]!;

@@ -81,6 +81,8 @@ const VULNERABLE: Record<string, Expected> = {
   // An HTML search page whose content type is in a shared `const`, spread into the headers.
   'lambda/search-page.js': { recommended: ['4 no-unvalidated-event unvalidated', '6 no-html-injection htmlFromInput'] },
   'lambda/secrets.js': { recommended: ['4 no-hardcoded-secrets keyArgument', '5 no-hardcoded-secrets credential', '5 no-hardcoded-secrets credential', '6 no-hardcoded-secrets namedSecret', '9 no-hardcoded-secrets namedSecret'] },
+  // An admin console: the caller's statement taken whole by a pg pool.
+  'lambda/sql-console.js': { recommended: ['6 no-unvalidated-event unvalidated', '7 no-sql-injection sqlFromInput'] },
   'lambda/sqs-transcode.js': { recommended: ['7 no-command-injection commandBuilt'], strictAlso: ['6 no-unvalidated-event unvalidated'] },
   'lambda/warm-cache.js': { recommended: ['6 no-module-scope-user-data moduleScopeWrite', '7 no-module-scope-user-data moduleScopeWrite'] },
   // The same converter behind a Function URL, with util.promisify(exec).
@@ -98,6 +100,7 @@ const VULNERABLE: Record<string, Expected> = {
 const CLEAN = [
   'clean/netlify/functions/hello.ts',
   'clean/careful-logging.js',
+  'clean/dynamo-beside-sql.js',
   'clean/escaped-page.js',
   'clean/fixed-command.js',
   'clean/fixed-host.js',

@@ -22,6 +22,20 @@ testRule('no-sql-injection', rule, {
     'await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;',
     'await sql`select * from users where id = ${id}`;',
     "db.prepare('SELECT * FROM users WHERE id = ?').get(id);",
+    // An SQL client's method with the caller's text only among the values, or a constant statement.
+    PG + H("  await pool.query('SELECT * FROM users WHERE id = $1', [event.queryStringParameters.id]);\n  await pool.query({ text: 'SELECT * FROM users WHERE name = $1', values: [JSON.parse(event.body).name] });"),
+    PG + H("  const config = { text: 'SELECT * FROM users WHERE id = $1', values: [event.pathParameters.id] };\n  const { rows } = await pool.query(config);\n  return { statusCode: 200, body: JSON.stringify(rows) };"),
+    PG + "const REPORT = 'SELECT count(*) FROM orders';\n" + H("  const sql = process.env.REPORT_SQL;\n  await pool.query(REPORT);\n  await pool.query(sql);"),
+    // The caller only picks one of the app's own statements.
+    "const { Pool } = require('pg');\nconst { z } = require('zod');\nconst pool = new Pool();\nconst Body = z.object({ sql: z.enum(['SELECT 1', 'SELECT 2']) });\n" + H('  const { sql } = Body.parse(JSON.parse(event.body));\n  await pool.query(sql);'),
+    // Same-named methods of other objects in a file with an SQL driver: a Map, a RegExp, a promise combinator.
+    PG + "const cache = new Map();\n" + H('  const hit = cache.get(event.queryStringParameters.id);\n  const m = /^(\\w+)$/.exec(event.body);\n  return Promise.any([event.body]);'),
+    // `.query()` of a client that is not SQL, in a file without an SQL driver.
+    "const { GraphQLClient } = require('graphql-request');\nconst client = new GraphQLClient(process.env.API);\n" + H('  const { query } = JSON.parse(event.body);\n  return client.query(query);'),
+    // A DynamoDB client's `query` in a file that also imports pg: its own nosql entry, not SQL.
+    PG + "const AWS = require('aws-sdk');\nconst docClient = new AWS.DynamoDB.DocumentClient();\n" + H('  const { Items } = await docClient.query(JSON.parse(event.body)).promise();\n  return Items;'),
+    // Queue messages are the app's own (internal input): reported only with `internalInput` elsewhere.
+    PG + "exports.worker = async (event) => {\n  for (const record of event.Records) await pool.query(JSON.parse(record.body).sql);\n};",
     // Constant strings, also concatenated.
     "await pool.query('SELECT * FROM users ' + 'WHERE active = true');",
     "const TABLE = 'users'; await pool.query(`SELECT * FROM ${TABLE}`);",
@@ -42,6 +56,39 @@ testRule('no-sql-injection', rule, {
     },
   ],
   invalid: [
+    // The caller's text taken whole as the statement, in files that import an SQL driver or query builder.
+    {
+      code: "const { Pool } = require('pg');\nconst pool = new Pool();\nexports.handler = async (event) => {\n  const { sql } = JSON.parse(event.body);\n  const { rows } = await pool.query(sql);\n  return { statusCode: 200, body: JSON.stringify(rows) };\n};",
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'event.body' }, line: 5, column: 37 }],
+    },
+    {
+      code: "const express = require('express');\nconst mysql = require('mysql2/promise');\nconst app = express();\napp.post('/report', async (req, res) => {\n  const conn = await mysql.createConnection(process.env.DB_URL);\n  const [rows] = await conn.execute(req.body.query);\n  res.json(rows);\n});",
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'req.body' }, line: 6, column: 37 }],
+    },
+    {
+      code: "import Knex from 'knex';\nconst knex = Knex({ client: 'pg' });\n" + H("  const { filter } = JSON.parse(event.body);\n  await knex.raw(filter);\n  await knex('users').whereRaw(event.queryStringParameters.where);"),
+      errors: [
+        { messageId: 'sqlFromInput', line: 5, column: 18 },
+        { messageId: 'sqlFromInput', line: 6, column: 32 },
+      ],
+    },
+    {
+      // The client made by calling the module (`require('serverless-mysql')(config)`) is evidence too.
+      code: "const mysql = require('serverless-mysql')({ config: { host: process.env.DB_HOST } });\n" + H('  const results = await mysql.query(event.queryStringParameters.sql);\n  await mysql.end();\n  return results;'),
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'event.queryStringParameters' }, line: 3, column: 37 }],
+    },
+    {
+      code: "const { Sequelize } = require('sequelize');\nconst sequelize = new Sequelize(process.env.DB_URL);\n" + H('  return sequelize.query(event.queryStringParameters.q);'),
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'event.queryStringParameters' }, line: 4, column: 26 }],
+    },
+    {
+      code: PG + H('  const input = JSON.parse(event.body).statement;\n  return pool.query({ text: input, values: [] });'),
+      errors: [{ messageId: 'sqlFromInput', line: 6, column: 29 }],
+    },
+    {
+      code: "const Database = require('better-sqlite3');\nconst db = new Database('app.db');\n" + H('  return db.prepare(event.queryStringParameters.sql).all();'),
+      errors: [{ messageId: 'sqlFromInput', line: 4, column: 21 }],
+    },
     {
       // express-validator: before the result check the id is the caller's; after it, validated by its chain, the
       // text is still built (sqlBuilt). A field checked only for presence stays the caller's, matchedData is checked.
@@ -182,6 +229,10 @@ router.post('/users/:id', param('id').isUUID(), body('name').notEmpty(), async (
     },
   ],
   tsInvalid: [
+    {
+      code: "import { Pool } from 'pg';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst pool = new Pool();\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const body = JSON.parse(event.body ?? '{}') as { sql: string };\n  const { rows } = await pool.query<{ id: string }>(body.sql);\n  return { statusCode: 200, body: JSON.stringify(rows) };\n};",
+      errors: [{ messageId: 'sqlFromInput', line: 6, column: 53 }],
+    },
     {
       // checkSchema behind a same-file middleware that answers 422: `status` is from an allow-list, `q` only trimmed.
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
