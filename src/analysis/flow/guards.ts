@@ -88,10 +88,12 @@ export class GuardIndex {
     };
     const visit = (node: Node): void => {
       if (node.type === AST_NODE_TYPES.IfStatement) {
-        const checked = this.checkedBy(node.test);
-        const pinned = addressCheckedBy(this.sourceCode, node.test, checked);
+        // After an `if` whose branch exits, the test was false; inside the branch it guards, it was true.
+        const exiting = exits(node.consequent);
+        const checked = this.checkedBy(node.test, !exiting);
+        const pinned = addressCheckedBy(this.sourceCode, node.test, this.checkedBy(node.test, true).concat(this.checkedBy(node.test, false)));
         if (checked.length === 0 && pinned.length === 0) return;
-        const region = exits(node.consequent) ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
+        const region = exiting ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
         if (!region) return;
         if (checked.length > 0) checks.push({ checked, region, kinds: null });
         if (pinned.length > 0) checks.push({ checked: pinned, region, kinds: ADDRESS_KINDS });
@@ -110,18 +112,31 @@ export class GuardIndex {
     return checks;
   }
 
-  /** The expressions an `if` test checks the value of (not merely the presence of). */
-  private checkedBy(test: Node): Node[] {
+  /**
+   * The expressions an `if` test shows to be valid (not merely present) when it evaluates to `outcome`:
+   * `isValid(x)` when true, `!isValid(x)` and `x !== 'a'` when false; `x !== 'a' && x !== 'b'` when false (either
+   * way `x` is one of the two).
+   */
+  private checkedBy(test: Node, outcome: boolean): Node[] {
     const node = unwrap(test);
     switch (node.type) {
       case AST_NODE_TYPES.UnaryExpression:
-        return node.operator === '!' ? this.checkedBy(node.argument) : [];
+        return node.operator === '!' ? this.checkedBy(node.argument, !outcome) : [];
       case AST_NODE_TYPES.AwaitExpression:
-        return this.checkedBy(node.argument);
-      case AST_NODE_TYPES.LogicalExpression:
-        return [...this.checkedBy(node.left), ...this.checkedBy(node.right)];
+        return this.checkedBy(node.argument, outcome);
+      case AST_NODE_TYPES.LogicalExpression: {
+        if (node.operator === '??') return [];
+        const left = this.checkedBy(node.left, outcome);
+        const right = this.checkedBy(node.right, outcome);
+        // `a && b` true, or `a || b` false: both held. Otherwise one of them did: only what both sides check.
+        if ((node.operator === '&&') === outcome) return [...left, ...right];
+        const texts = new Set(right.map((n) => this.sourceCode.getText(unwrap(n))));
+        return left.filter((n) => texts.has(this.sourceCode.getText(unwrap(n))));
+      }
       case AST_NODE_TYPES.BinaryExpression: {
         if (!['===', '!==', '==', '!='].includes(node.operator)) return [];
+        // `===` shows a known type or value when true, `!==` when false.
+        if (node.operator.startsWith('!') === outcome) return [];
         const sides = [unwrap(node.left), unwrap(node.right)];
         const typeOf = sides.find((side) => side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof');
         if (typeOf) return [(typeOf as TSESTree.UnaryExpression).argument];
@@ -130,9 +145,16 @@ export class GuardIndex {
         return literal >= 0 ? [sides[1 - literal]!] : [];
       }
       case AST_NODE_TYPES.CallExpression: {
-        if (this.validators.isGuardCall(node)) return node.arguments;
         const callee = unwrap(node.callee);
         const method = calleeName(callee);
+        // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
+        const [needle] = node.arguments;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') {
+          return outcome ? [] : [callee.object];
+        }
+        // Every other check passes when it returns true.
+        if (!outcome) return [];
+        if (this.validators.isGuardCall(node)) return node.arguments;
         if (!method) return [];
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           // `re.test(x)`, `ALLOWED.includes(x)`, `ids.has(x)`, `validator.isUUID(x)`; `x.match(re)` checks its receiver.
@@ -140,9 +162,6 @@ export class GuardIndex {
           // `if (!full.startsWith(root)) return …` keeps a resolved path inside `root`. Only on a resolved path:
           // raw input passes a prefix test with `uploads/../../etc/passwd`.
           if (method === 'startsWith' && isResolvedPath(this.sourceCode, callee.object)) return [callee.object];
-          // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
-          const [needle] = node.arguments;
-          if (method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') return [callee.object];
           if (/^(test|includes|has|is[A-Z]\w*|matches)$/.test(method)) return node.arguments;
           return [];
         }
