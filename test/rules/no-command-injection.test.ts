@@ -49,6 +49,11 @@ testRule('no-command-injection', rule, {
   ],
   invalid: [
     {
+      // Free of `..` is safe as a file name, not on a command line: `a; rm -rf /` has no `..`.
+      code: "const { exec } = require('child_process');\nexports.handler = async (event) => {\n  const { file } = event.pathParameters;\n  if (file.includes('..')) return { statusCode: 400, body: '' };\n  exec(`gzip /tmp/${file}`);\n};",
+      errors: [{ messageId: 'commandFromInput', data: { path: 'event.pathParameters' }, line: 5, column: 8, suggestions: [] }],
+    },
+    {
       // express-validator checked: `type` is from an allow-list, `host` only non-empty and trimmed.
       code: `import express from 'express';
 import { body, validationResult } from 'express-validator';

@@ -23,6 +23,9 @@ interface GuardCheck {
 /** Where a pinned address is safe: the request goes, and the browser is sent, only where the code allows. */
 const ADDRESS_KINDS: readonly SinkKind[] = ['url', 'redirect'];
 
+/** Where a name without `..` is safe: it cannot climb out of its folder. */
+const PATH_KINDS: readonly SinkKind[] = ['path'];
+
 /** Where a checked expression is known to be valid: after a rejecting guard, or inside the block a check guards. */
 export class GuardIndex {
   private readonly guards = new Map<string, GuardCheck[]>();
@@ -71,6 +74,9 @@ export class GuardIndex {
 
   private guardChecksCache: GuardCheck[] | null = null;
 
+  /** Checked expressions whose check makes them safe only as a file path. */
+  private readonly pathOnly = new WeakSet<Node>();
+
   /**
    * Rejecting guards: `if (!isValid(x)) return …`, `if (typeof x !== 'string') throw …`, `if (!/^\w+$/.test(x))
    * return res.status(400)…`, `if (!ALLOWED.includes(x)) return …`, `if (x !== 'a' && x !== 'b') return …` cover
@@ -95,7 +101,11 @@ export class GuardIndex {
         if (checked.length === 0 && pinned.length === 0) return;
         const region = exiting ? afterInBlock(node) : ([node.consequent.range[0], node.consequent.range[1]] as [number, number]);
         if (!region) return;
-        if (checked.length > 0) checks.push({ checked, region, kinds: null });
+        // `includes('..')` keeps a name inside its folder: safe as a path, not as SQL or a command.
+        const full = checked.filter((n) => !this.pathOnly.has(n));
+        const pathOnly = checked.filter((n) => this.pathOnly.has(n));
+        if (full.length > 0) checks.push({ checked: full, region, kinds: null });
+        if (pathOnly.length > 0) checks.push({ checked: pathOnly, region, kinds: PATH_KINDS });
         if (pinned.length > 0) checks.push({ checked: pinned, region, kinds: ADDRESS_KINDS });
       } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
         const expression = unwrap(node.expression);
@@ -150,7 +160,9 @@ export class GuardIndex {
         // `if (name.includes('..')) return …`: a name without `..` cannot climb out of its folder.
         const [needle] = node.arguments;
         if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'includes' && needle?.type === AST_NODE_TYPES.Literal && needle.value === '..') {
-          return outcome ? [] : [callee.object];
+          if (outcome) return [];
+          this.pathOnly.add(callee.object);
+          return [callee.object];
         }
         // Every other check passes when it returns true.
         if (!outcome) return [];
