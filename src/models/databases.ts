@@ -51,6 +51,9 @@ export const databases: SinkModel[] = [
   ...SQL_ONLY_METHODS.map((method): SinkModel => ({ kind: 'sql', method, evidence: 'sql-only' })),
   { kind: 'sql', module: '@aws-sdk/client-rds-data', path: ['ExecuteStatementCommand'], construct: true, property: 'sql' },
   // DynamoDB's PartiQL: `Statement` is SQL-like text, with `?` and `Parameters` for values.
+  // sqlite3's `new Database(file)`, then `db.all(sql, …)`; tedious's `new Request(sql, callback)`.
+  ...['all', 'get', 'run', 'each', 'exec', 'prepare'].map((instanceMethod): SinkModel => ({ kind: 'sql', module: 'sqlite3', path: ['Database'], construct: true, instanceMethod })),
+  { kind: 'sql', module: 'tedious', path: ['Request'], construct: true },
   { kind: 'sql', module: '@aws-sdk/client-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
   { kind: 'sql', module: '@aws-sdk/lib-dynamodb', path: ['ExecuteStatementCommand'], construct: true, property: 'Statement' },
   { kind: 'sql', method: 'executeStatement', evidence: 'sql-only', properties: ['sql', 'Statement'] },

@@ -11,6 +11,8 @@ const PG = "const { Pool } = require('pg');\nconst { parseEvent } = require('@co
 
 testRule('no-sql-injection', rule, {
   valid: [
+    // sqlite3 with placeholders, and a `Map#get` beside it.
+    "const sqlite3 = require('sqlite3');\nconst db = new sqlite3.Database('/tmp/app.db');\nconst cache = new Map();\nexports.handler = async (event) => {\n  cache.get(event.queryStringParameters.owner);\n  db.all('SELECT * FROM notes WHERE owner = ?', [event.queryStringParameters.owner], (err, rows) => {});\n};",
     // PartiQL with `?` placeholders and `Parameters`.
     "const { ExecuteStatementCommand } = require('@aws-sdk/client-dynamodb');\nexports.handler = async (event) => {\n  await ddb.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: event.pathParameters.id }] }));\n  return { statusCode: 200, body: '' };\n};",
     // Parameterised, per driver.
@@ -56,6 +58,16 @@ testRule('no-sql-injection', rule, {
     },
   ],
   invalid: [
+    {
+      // sqlite3: the statement goes to a method of the `Database` made in the file.
+      code: "const sqlite3 = require('sqlite3');\nconst db = new sqlite3.Database('/tmp/app.db');\nexports.handler = async (event) => {\n  db.all(`SELECT * FROM notes WHERE owner = '${event.queryStringParameters.owner}'`, (err, rows) => {});\n};",
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'event.queryStringParameters' }, line: 4, column: 10, suggestions: [] }],
+    },
+    {
+      // tedious: `new Request(sql, callback)` runs its text.
+      code: "import { Request } from 'tedious';\nexport const handler = async (event) => new Request('SELECT * FROM users WHERE id = ' + event.pathParameters.id, () => {});",
+      errors: [{ messageId: 'sqlFromInput', data: { path: 'event.pathParameters' }, line: 2, column: 53, suggestions: [] }],
+    },
     // The caller's text taken whole as the statement, in files that import an SQL driver or query builder.
     {
       code: "const { Pool } = require('pg');\nconst pool = new Pool();\nexports.handler = async (event) => {\n  const { sql } = JSON.parse(event.body);\n  const { rows } = await pool.query(sql);\n  return { statusCode: 200, body: JSON.stringify(rows) };\n};",
