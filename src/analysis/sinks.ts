@@ -25,14 +25,11 @@ export interface SinkPlace {
 }
 
 /** What a shape entry needs before the file is walked for it. */
-type Gate = 'always' | 'sql' | 'sql-client' | 'collections' | 'dynamodb' | 'handler' | 'response';
+type Gate = 'always' | 'sql' | 'sql-client' | 'collections' | 'dynamodb' | 'response';
 
-/** Kinds whose places matter only where a handler's input can reach them. */
-const HANDLER_KINDS = new Set<SinkKind>(['record', 'html', 'redirect', 'path']);
-
+/** Kinds found only where a handler exists are left out of the catalogue before this (`withoutInputOnlyKinds`). */
 function gateOf(entry: ShapeSink): Gate {
   if (entry.responseMethod || entry.responseProperty) return 'response';
-  if (HANDLER_KINDS.has(entry.kind)) return 'handler';
   if (entry.evidence === 'sql-text') return 'sql';
   if (entry.evidence === 'sql-client') return 'sql-client';
   if (entry.evidence === 'mongo' || entry.evidence === 'document-store') return 'collections';
@@ -242,7 +239,6 @@ export function findSinkPlaces(
   // names of the entries behind the open gates, spare them the walk.
   const collections = usesMongo || usesDocumentStore || ((sourceCode.text.includes('collection') || sourceCode.text.includes('model')) && COLLECTION_CALL.test(sourceCode.text));
   const open = new Set<Gate>(['always']);
-  if (handlers.length > 0) open.add('handler');
   if (responseParams.size > 0) open.add('response');
   if (collections) open.add('collections');
   if (usesDynamo) open.add('dynamodb');
